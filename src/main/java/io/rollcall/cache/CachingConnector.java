@@ -1,0 +1,204 @@
+package io.rollcall.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.rollcall.domain.Connector;
+import io.rollcall.domain.Group;
+import io.rollcall.domain.Membership;
+import io.rollcall.domain.Part;
+import io.rollcall.domain.Project;
+import io.rollcall.domain.RequestTrace;
+import io.rollcall.domain.Role;
+import io.rollcall.domain.SourceException;
+import io.rollcall.domain.SourceInfo;
+import io.rollcall.domain.User;
+import io.rollcall.domain.Writes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+/**
+ * Caches a source's lists in Caffeine. Younger than {@code refreshAhead}: served as is;
+ * younger than {@code ttl}: served, and refreshed in the background; older: read again,
+ * and when that fails the last good list is served, marked stale, until it is
+ * {@code maxStale} old. Concurrent reads of a list share one vendor call.
+ */
+public final class CachingConnector implements Connector {
+
+	private static final Log logger = LogFactory.getLog(CachingConnector.class);
+
+	private final Connector delegate;
+
+	private final CacheSettings settings;
+
+	private final Clock clock;
+
+	private final Cache<Part, Entry> entries;
+
+	private final Map<Part, Mono<Entry>> inflight = new ConcurrentHashMap<>();
+
+	/**
+	 * Bumped by every invalidation, so a read that began before it cannot store old data
+	 * after it.
+	 */
+	private final AtomicLong generation = new AtomicLong();
+
+	public CachingConnector(Connector delegate, CacheSettings settings, Clock clock) {
+		this.delegate = delegate;
+		this.settings = settings;
+		this.clock = clock;
+		this.entries = Caffeine.newBuilder().expireAfterWrite(settings.maxStale()).recordStats().build();
+	}
+
+	@Override
+	public SourceInfo info() {
+		return this.delegate.info();
+	}
+
+	@Override
+	public Mono<List<User>> users() {
+		return read(Part.USERS, this.delegate::users);
+	}
+
+	@Override
+	public Mono<List<Project>> projects() {
+		return read(Part.PROJECTS, this.delegate::projects);
+	}
+
+	@Override
+	public Mono<List<Role>> roles() {
+		return read(Part.ROLES, this.delegate::roles);
+	}
+
+	@Override
+	public Mono<List<Group>> groups() {
+		return read(Part.GROUPS, this.delegate::groups);
+	}
+
+	@Override
+	public Mono<List<Membership>> memberships(List<Project> projects) {
+		return read(Part.MEMBERSHIPS, () -> this.delegate.memberships(projects));
+	}
+
+	@Override
+	public Mono<Void> probe() {
+		return this.delegate.probe();
+	}
+
+	@Override
+	public Writes writes() {
+		return this.delegate.writes();
+	}
+
+	/** Forgets every list, so the next read asks the vendor. */
+	@Override
+	public void forget() {
+		this.generation.incrementAndGet();
+		this.entries.invalidateAll();
+	}
+
+	/** Hit and miss counts, for metrics. */
+	public com.github.benmanes.caffeine.cache.stats.CacheStats stats() {
+		return this.entries.stats();
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> Mono<List<T>> read(Part part, Supplier<Mono<List<T>>> loader) {
+		return Mono.deferContextual((context) -> {
+			Entry entry = this.entries.getIfPresent(part);
+			Instant now = this.clock.instant();
+			if (entry != null) {
+				Duration age = Duration.between(entry.fetchedAt(), now);
+				if (age.compareTo(this.settings.ttl()) < 0) {
+					if (age.compareTo(this.settings.refreshAhead()) >= 0) {
+						refreshInBackground(part, loader);
+					}
+					return Mono.just((List<T>) entry.value());
+				}
+			}
+			return fetch(part, loader).map((fresh) -> (List<T>) fresh.value())
+				.onErrorResume(SourceException.class, (ex) -> {
+					Entry last = this.entries.getIfPresent(part);
+					if (last == null) {
+						return Mono.error(ex);
+					}
+					Duration age = Duration.between(last.fetchedAt(), this.clock.instant());
+					if (age.compareTo(this.settings.maxStale()) >= 0) {
+						return Mono.error(ex);
+					}
+					context.<RequestTrace>getOrEmpty(RequestTrace.KEY)
+						.ifPresent((trace) -> trace.servedStale(ex.source(), age));
+					return Mono.just((List<T>) last.value());
+				});
+		});
+	}
+
+	private <T> void refreshInBackground(Part part, Supplier<Mono<List<T>>> loader) {
+		if (this.inflight.containsKey(part)) {
+			return;
+		}
+		fetch(part, loader).subscribe((entry) -> {
+		}, (ex) -> logger.debug("Background refresh of " + part + " from source '" + info().id()
+				+ "' failed; serving the cached list: " + ex.getMessage()));
+	}
+
+	private <T> Mono<Entry> fetch(Part part, Supplier<Mono<List<T>>> loader) {
+		Mono<Entry> running = this.inflight.get(part);
+		if (running != null) {
+			return running;
+		}
+		long startedIn = this.generation.get();
+		AtomicReference<Mono<Entry>> self = new AtomicReference<>();
+		Mono<Entry> call = Mono.defer(loader)
+			.map((value) -> new Entry(value, this.clock.instant()))
+			.doOnNext((entry) -> {
+				if (this.generation.get() == startedIn) {
+					this.entries.put(part, entry);
+				}
+			})
+			.doFinally((signal) -> this.inflight.remove(part, self.get()))
+			.cache();
+		self.set(call);
+		Mono<Entry> raced = this.inflight.putIfAbsent(part, call);
+		return (raced != null) ? raced : call;
+	}
+
+	private record Entry(List<?> value, Instant fetchedAt) {
+	}
+
+	/**
+	 * How long lists are kept.
+	 *
+	 * @param ttl served without asking the vendor again
+	 * @param refreshAhead older than this: served, and refreshed in the background
+	 * @param maxStale when refreshing fails, the last good list is served this long
+	 */
+	public record CacheSettings(Duration ttl, Duration refreshAhead, Duration maxStale) {
+
+		public CacheSettings {
+			if (refreshAhead.compareTo(ttl) > 0) {
+				refreshAhead = ttl;
+			}
+			if (maxStale.compareTo(ttl) < 0) {
+				maxStale = ttl;
+			}
+		}
+
+	}
+
+	@Override
+	public String toString() {
+		return "CachingConnector[" + info().id() + "]";
+	}
+
+}

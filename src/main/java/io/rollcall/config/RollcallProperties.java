@@ -1,0 +1,69 @@
+package io.rollcall.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rollcall's configuration, under {@code rollcall}.
+ *
+ * @param sources the upstream accounts, by source id; none means demo mode
+ * @param cache how long vendor answers are kept
+ * @param security who may call the gateway
+ */
+@ConfigurationProperties("rollcall")
+public record RollcallProperties(@Nullable Map<String, SourceProperties> sources, @DefaultValue Cache cache,
+		@DefaultValue Security security) {
+
+	public RollcallProperties {
+		sources = (sources != null) ? new TreeMap<>(sources) : Map.of();
+	}
+
+	/**
+	 * Vendor answers, kept per source.
+	 *
+	 * @param ttl served without asking the vendor again
+	 * @param refreshAhead older than this: served, and refreshed in the background
+	 * @param maxStale when refreshing fails, the last good answer is served this long
+	 */
+	public record Cache(@DefaultValue("5m") Duration ttl, @DefaultValue("1m") Duration refreshAhead,
+			@DefaultValue("15m") Duration maxStale) {
+	}
+
+	/**
+	 * Client authentication.
+	 *
+	 * @param enabled whether clients must authenticate; false only for a trusted network
+	 * @param apiKeys the API keys clients may send as {@code Authorization: Bearer <key>}
+	 */
+	public record Security(@DefaultValue("true") boolean enabled, @Nullable List<ApiKey> apiKeys) {
+
+		public Security {
+			apiKeys = (apiKeys != null) ? List.copyOf(apiKeys) : List.of();
+		}
+
+	}
+
+	/**
+	 * One client's API key.
+	 *
+	 * @param name who holds it, for logs
+	 * @param key the key itself
+	 * @param role READ (queries) or ADMIN (queries and mutations)
+	 */
+	public record ApiKey(@Nullable String name, @Nullable String key, @DefaultValue("READ") String role) {
+
+		@Override
+		public String toString() {
+			return "ApiKey[name=" + this.name + ", key=****, role=" + this.role + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.rollcall.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netty.channel.ChannelOption;
+import io.rollcall.cache.CachingConnector;
+import io.rollcall.connector.HttpFactory;
+import io.rollcall.connector.VendorHttp;
+import io.rollcall.connector.cintoo.CintooConnectors;
+import io.rollcall.connector.codebase.CodebaseConnectors;
+import io.rollcall.connector.periscope.PeriscopeConnectors;
+import io.rollcall.connector.testmo.TestmoConnectors;
+import io.rollcall.domain.Connector;
+import io.rollcall.domain.HealthTracker;
+import io.rollcall.domain.Vendor;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds one connector per configured source: its own connection pool and deadlines, the
+ * vendor's connector, and the cache around it.
+ */
+final class SourceFactory implements AutoCloseable {
+
+	private final WebClient.Builder webClients;
+
+	private final CachingConnector.CacheSettings cache;
+
+	private final Clock clock;
+
+	private final List<ConnectionProvider> pools = new ArrayList<>();
+
+	SourceFactory(WebClient.Builder webClients, CachingConnector.CacheSettings cache, Clock clock) {
+		this.webClients = webClients;
+		this.cache = cache;
+		this.clock = clock;
+	}
+
+	/**
+	 * Builds a source's connector, cached.
+	 * @param id the source id
+	 * @param source its properties, already validated
+	 * @param vendor its vendor
+	 * @param health where the source's calls are noted
+	 * @return the connector
+	 */
+	Connector create(String id, SourceProperties source, Vendor vendor, HealthTracker health) {
+		String name = (source.name() != null && !source.name().isBlank()) ? source.name() : id;
+		HttpFactory http = http(id, source, health);
+		Connector connector = switch (vendor) {
+			case CINTOO -> CintooConnectors.create(id, name, source.accountId(), blankToNull(source.accessToken()),
+					blankToNull(source.refreshToken()), tokenFile(id, source), http, this.clock);
+			case TESTMO -> TestmoConnectors.create(id, name, source.token(), http, source.concurrency());
+			case CODEBASE -> CodebaseConnectors.create(id, name, source.username(), source.apiKey(), http);
+			case PERISCOPE -> PeriscopeConnectors.create(id, name, source.site(), source.apiKey(),
+					blankToNull(source.invitedBy()), http);
+		};
+		return new CachingConnector(connector, this.cache, this.clock);
+	}
+
+	private static Path tokenFile(String id, SourceProperties source) {
+		return (source.tokenFile() != null) ? source.tokenFile() : Path.of("data", id + ".refresh-token");
+	}
+
+	private HttpFactory http(String id, SourceProperties source, HealthTracker health) {
+		ConnectionProvider pool = ConnectionProvider.builder("rollcall-" + id)
+			.maxConnections(source.maxConnections())
+			.pendingAcquireTimeout(source.timeout())
+			.maxIdleTime(source.maxIdleTime())
+			.evictInBackground(source.maxIdleTime())
+			.build();
+		this.pools.add(pool);
+		HttpClient httpClient = HttpClient.create(pool)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) source.connectTimeout().toMillis())
+			.followRedirect(false);
+		WebClient client = this.webClients.clone()
+			.baseUrl(VendorHttp
+				.trimBase(SourceValidation.baseUrl("rollcall.sources." + id + ".base-url", source.baseUrl())))
+			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) source.maxResponseSize().toBytes()))
+			.build();
+		return (auth, retryAfter, errorReader) -> new VendorHttp(id, client, source.timeout(), health, auth, retryAfter,
+				errorReader, this.clock);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	@Override
+	public void close() {
+		this.pools.forEach(ConnectionProvider::dispose);
+	}
+
+}

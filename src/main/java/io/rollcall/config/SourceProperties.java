@@ -1,0 +1,50 @@
+package io.rollcall.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * One upstream account, under {@code rollcall.sources.<id>}. Which credentials apply
+ * depends on the vendor; {@link SourceValidation} checks them.
+ *
+ * @param vendor cintoo, testmo, codebase or periscope
+ * @param name a readable name; default: the source id
+ * @param baseUrl the vendor's base URL, https (plain http only for loopback)
+ * @param accountId Cintoo: the account id
+ * @param accessToken Cintoo: a fixed access token
+ * @param refreshToken Cintoo: a refresh token, rotated on every use
+ * @param tokenFile Cintoo: where the rotated refresh token is kept; default
+ * {@code data/<id>.refresh-token}
+ * @param token Testmo: the API token
+ * @param username Codebase: the API user, {@code account/username}
+ * @param apiKey Codebase and Periscope: the API key
+ * @param site Periscope: the site name
+ * @param invitedBy Periscope: the admin email sent as inviter and group creator
+ * @param timeout the deadline for one whole vendor exchange, body included
+ * @param connectTimeout the deadline for opening a connection
+ * @param maxConnections connections to the vendor open at once; more calls wait
+ * @param maxIdleTime idle connections are closed after this, before vendors drop them
+ * @param maxResponseSize the largest vendor answer read
+ * @param concurrency pages or projects read at once from a paged vendor
+ */
+public record SourceProperties(@Nullable String vendor, @Nullable String name, @Nullable String baseUrl,
+		@Nullable String accountId, @Nullable String accessToken, @Nullable String refreshToken,
+		@Nullable Path tokenFile, @Nullable String token, @Nullable String username, @Nullable String apiKey,
+		@Nullable String site, @Nullable String invitedBy, @DefaultValue("5s") Duration timeout,
+		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("32") int maxConnections,
+		@DefaultValue("30s") Duration maxIdleTime, @DefaultValue("64MB") DataSize maxResponseSize,
+		@DefaultValue("6") int concurrency) {
+
+	/** Never shows a credential. */
+	@Override
+	public String toString() {
+		return "SourceProperties[vendor=" + this.vendor + ", name=" + this.name + ", baseUrl=" + this.baseUrl
+				+ ", credentials=****]";
+	}
+
+}

@@ -1,0 +1,154 @@
+package io.rollcall.config;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+import io.rollcall.domain.Emails;
+import io.rollcall.domain.SourceInfo;
+import io.rollcall.domain.Vendor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks one source's configuration before anything is built from it. Each problem names
+ * the property; no message ever holds a credential's value.
+ */
+final class SourceValidation {
+
+	private SourceValidation() {
+	}
+
+	/**
+	 * Checks a source.
+	 * @param id the source id
+	 * @param source its properties
+	 * @return the vendor
+	 * @throws InvalidConfigurationException on the first problem found
+	 */
+	static Vendor validate(String id, SourceProperties source) {
+		String prefix = "rollcall.sources." + id;
+		if (!SourceInfo.ID_PATTERN.matcher(id).matches()) {
+			throw new InvalidConfigurationException(prefix,
+					"a source id must be lower-case letters, digits and '-', starting with a letter or digit");
+		}
+		Vendor vendor = vendor(prefix, source.vendor());
+		baseUrl(prefix + ".base-url", source.baseUrl());
+		switch (vendor) {
+			case CINTOO -> {
+				required(prefix + ".account-id", source.accountId());
+				if (isBlank(source.accessToken()) && isBlank(source.refreshToken())) {
+					throw new InvalidConfigurationException(prefix + ".access-token",
+							"a Cintoo source needs an access-token or a refresh-token");
+				}
+				if (!isBlank(source.accessToken()) && !isBlank(source.refreshToken())) {
+					throw new InvalidConfigurationException(prefix + ".refresh-token",
+							"set either access-token or refresh-token, not both");
+				}
+			}
+			case TESTMO -> required(prefix + ".token", source.token());
+			case CODEBASE -> {
+				required(prefix + ".username", source.username());
+				if (!source.username().contains("/")) {
+					throw new InvalidConfigurationException(prefix + ".username",
+							"must be account/username, as Codebase's API settings show it");
+				}
+				required(prefix + ".api-key", source.apiKey());
+			}
+			case PERISCOPE -> {
+				required(prefix + ".site", source.site());
+				required(prefix + ".api-key", source.apiKey());
+				if (source.invitedBy() != null && !Emails.isValid(source.invitedBy())) {
+					throw new InvalidConfigurationException(prefix + ".invited-by", "must be an email address");
+				}
+			}
+		}
+		positive(prefix + ".timeout", source.timeout().toMillis());
+		positive(prefix + ".connect-timeout", source.connectTimeout().toMillis());
+		positive(prefix + ".max-connections", source.maxConnections());
+		positive(prefix + ".max-response-size", source.maxResponseSize().toBytes());
+		positive(prefix + ".concurrency", source.concurrency());
+		return vendor;
+	}
+
+	private static Vendor vendor(String prefix, @Nullable String vendor) {
+		required(prefix + ".vendor", vendor);
+		try {
+			return Vendor.valueOf(vendor.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationException(prefix + ".vendor",
+					"unknown vendor '" + vendor + "'; expected cintoo, testmo, codebase or periscope");
+		}
+	}
+
+	/**
+	 * Base URLs are https; plain http only to loopback (demo mode, tests). No user-info:
+	 * a credential in a URL ends up in logs.
+	 */
+	static URI baseUrl(String property, @Nullable String value) {
+		required(property, value);
+		URI uri;
+		try {
+			uri = new URI(value.trim());
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidConfigurationException(property, "is not a valid URL");
+		}
+		if (uri.getScheme() == null || uri.getHost() == null) {
+			throw new InvalidConfigurationException(property, "must be an absolute URL such as https://host");
+		}
+		if (uri.getRawUserInfo() != null) {
+			throw new InvalidConfigurationException(property,
+					"must not hold credentials; use the source's credential properties");
+		}
+		if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+			throw new InvalidConfigurationException(property, "must not have a query or fragment");
+		}
+		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+		if (scheme.equals("http")) {
+			if (!isLoopback(uri.getHost())) {
+				throw new InvalidConfigurationException(property,
+						"must use https (plain http is allowed only for loopback addresses)");
+			}
+		}
+		else if (!scheme.equals("https")) {
+			throw new InvalidConfigurationException(property, "must use https");
+		}
+		return uri;
+	}
+
+	private static boolean isLoopback(String host) {
+		if (host.equalsIgnoreCase("localhost")) {
+			return true;
+		}
+		String literal = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(literal).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	private static void required(String property, @Nullable String value) {
+		if (isBlank(value)) {
+			throw new InvalidConfigurationException(property, "must be set");
+		}
+	}
+
+	private static void positive(String property, long value) {
+		if (value <= 0) {
+			throw new InvalidConfigurationException(property, "must be greater than zero");
+		}
+	}
+
+	private static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.rollcall.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.rollcall.cache.CachingConnector;
+import io.rollcall.demo.DemoVendors;
+import io.rollcall.domain.Connector;
+import io.rollcall.domain.Directory;
+import io.rollcall.domain.HealthTracker;
+import io.rollcall.domain.Vendor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Wires one connector per configured source, or, with none configured, starts demo mode:
+ * simulations of the four vendors on loopback, one source each.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RollcallProperties.class)
+class SourcesConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SourcesConfiguration.class);
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean(destroyMethod = "close")
+	DemoMode demoMode(RollcallProperties properties) {
+		if (!properties.sources().isEmpty()) {
+			return new DemoMode(null);
+		}
+		DemoVendors vendors = DemoVendors.start(DemoVendors.Settings.interactive());
+		logger.warn("No source is configured: running in DEMO MODE against simulated vendors on loopback ("
+				+ vendors.describe() + "). Configure rollcall.sources to talk to real vendors.");
+		return new DemoMode(vendors);
+	}
+
+	@Bean(destroyMethod = "close")
+	SourceFactory sourceFactory(WebClient.Builder webClients, RollcallProperties properties, Clock clock) {
+		RollcallProperties.Cache cache = properties.cache();
+		return new SourceFactory(webClients,
+				new CachingConnector.CacheSettings(cache.ttl(), cache.refreshAhead(), cache.maxStale()), clock);
+	}
+
+	@Bean
+	Directory directory(RollcallProperties properties, DemoMode demo, SourceFactory factory, Clock clock) {
+		Map<String, SourceProperties> sources = demo.active() ? demo.sources() : properties.sources();
+		Map<String, Vendor> vendors = new LinkedHashMap<>();
+		sources.forEach((id, source) -> vendors.put(id, SourceValidation.validate(id, source)));
+		List<Connector> connectors = new ArrayList<>();
+		Map<String, HealthTracker> health = new LinkedHashMap<>();
+		sources.forEach((id, source) -> {
+			HealthTracker tracker = new HealthTracker(clock);
+			health.put(id, tracker);
+			connectors.add(factory.create(id, source, vendors.get(id), tracker));
+		});
+		logger.info("Rollcall serves " + connectors.size() + " source(s): " + String.join(", ",
+				connectors.stream().map((c) -> c.info().id() + " (" + c.info().vendor() + ")").toList()));
+		return new Directory(connectors, health);
+	}
+
+	/**
+	 * Whether demo mode runs, and its simulated vendors.
+	 */
+	static final class DemoMode implements AutoCloseable {
+
+		private final DemoVendors vendors;
+
+		DemoMode(DemoVendors vendors) {
+			this.vendors = vendors;
+		}
+
+		boolean active() {
+			return this.vendors != null;
+		}
+
+		/** The simulated vendors as configured sources. */
+		Map<String, SourceProperties> sources() {
+			Map<String, SourceProperties> sources = new LinkedHashMap<>();
+			for (DemoVendors.Endpoint endpoint : this.vendors.endpoints()) {
+				Map<String, String> p = endpoint.properties();
+				sources.put(endpoint.id(), new SourceProperties(endpoint.vendor().name().toLowerCase(Locale.ROOT),
+						endpoint.name(), endpoint.baseUrl(), p.get("account-id"), null, p.get("refresh-token"),
+						(p.get("token-file") != null) ? Path.of(p.get("token-file")) : null, p.get("token"),
+						p.get("username"), p.get("api-key"), p.get("site"), p.get("invited-by"), Duration.ofSeconds(5),
+						Duration.ofSeconds(2), 32, Duration.ofSeconds(30), DataSize.ofMegabytes(64), 6));
+			}
+			return sources;
+		}
+
+		@Override
+		public void close() {
+			if (this.vendors != null) {
+				this.vendors.close();
+			}
+		}
+
+	}
+
+}

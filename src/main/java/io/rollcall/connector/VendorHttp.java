@@ -1,0 +1,285 @@
+package io.rollcall.connector;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.rollcall.domain.HealthTracker;
+import io.rollcall.domain.SourceException;
+import io.rollcall.domain.SourceException.Code;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * One source's HTTP exchanges: authentication, the deadline on the whole exchange (body
+ * included), the one retry of a read, and the mapping of every failure to a
+ * {@link SourceException} whose message names the source and nothing secret.
+ */
+public final class VendorHttp {
+
+	private static final Duration READ_RETRY_BACKOFF = Duration.ofMillis(100);
+
+	private final String source;
+
+	private final WebClient client;
+
+	private final Duration timeout;
+
+	private final HealthTracker health;
+
+	private final VendorAuth auth;
+
+	private final long defaultRetryAfterSeconds;
+
+	private final Function<byte[], @Nullable String> errorReader;
+
+	private final Clock clock;
+
+	/**
+	 * Makes the exchanges of one source.
+	 * @param source the source id
+	 * @param client a client bound to the source's base URL
+	 * @param timeout the deadline for one whole exchange
+	 * @param health where each call's outcome is noted
+	 * @param auth how calls authenticate
+	 * @param defaultRetryAfterSeconds the wait to assume when a 429 has no Retry-After
+	 * @param errorReader reads the human message out of the vendor's error body, or null
+	 * @param clock the clock for HTTP-date Retry-After values
+	 */
+	public VendorHttp(String source, WebClient client, Duration timeout, HealthTracker health, VendorAuth auth,
+			long defaultRetryAfterSeconds, Function<byte[], @Nullable String> errorReader, Clock clock) {
+		this.source = source;
+		this.client = client;
+		this.timeout = timeout;
+		this.health = health;
+		this.auth = auth;
+		this.defaultRetryAfterSeconds = defaultRetryAfterSeconds;
+		this.errorReader = errorReader;
+		this.clock = clock;
+	}
+
+	public String source() {
+		return this.source;
+	}
+
+	/**
+	 * Reads a resource. A connection failure or 5xx is tried once more after a short,
+	 * jittered pause.
+	 * @param headers extra headers
+	 * @param uri path and query below the base URL, a template for {@code variables}
+	 * @param variables values for the template, encoded strictly
+	 * @return the body, possibly empty
+	 */
+	public Mono<byte[]> get(Consumer<HttpHeaders> headers, String uri, Object... variables) {
+		return exchange(HttpMethod.GET, uri, variables, headers, null, null, true)
+			.retryWhen(Retry.backoff(1, READ_RETRY_BACKOFF)
+				.jitter(0.5)
+				.filter(VendorHttp::retryable)
+				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+	}
+
+	/**
+	 * Sends a change. Never retried: a change whose answer did not come may have been
+	 * made.
+	 * @param method the method
+	 * @param headers extra headers
+	 * @param body the body, or null
+	 * @param contentType the body's type, or null
+	 * @param uri path and query below the base URL, a template for {@code variables}
+	 * @param variables values for the template, encoded strictly
+	 * @return the answer's body, possibly empty
+	 */
+	public Mono<byte[]> send(HttpMethod method, Consumer<HttpHeaders> headers, byte @Nullable [] body,
+			@Nullable MediaType contentType, String uri, Object... variables) {
+		return exchange(method, uri, variables, headers, body, contentType, false);
+	}
+
+	/**
+	 * Decodes a body, turning any failure into {@code SOURCE_BAD_RESPONSE}.
+	 * @param <T> the decoded type
+	 * @param body the body
+	 * @param decoder the decoder
+	 * @return the decoded value
+	 */
+	public <T> Mono<T> decode(byte[] body, Function<byte[], T> decoder) {
+		try {
+			return Mono.just(decoder.apply(body));
+		}
+		catch (SourceException ex) {
+			return Mono.error(ex);
+		}
+		catch (RuntimeException ex) {
+			SourceException failure = new SourceException(this.source, Code.SOURCE_BAD_RESPONSE,
+					"Source '" + this.source + "' gave an answer that could not be read", 0, null, null, null);
+			this.health.failed(failure);
+			return Mono.error(failure);
+		}
+	}
+
+	private static boolean retryable(Throwable ex) {
+		return ex instanceof SourceException failure && failure.code() == Code.SOURCE_UNAVAILABLE;
+	}
+
+	private Mono<byte[]> exchange(HttpMethod method, String uri, Object[] variables, Consumer<HttpHeaders> headers,
+			byte @Nullable [] body, @Nullable MediaType contentType, boolean read) {
+		Request request = new Request(method, uri, variables, headers, body, contentType, read);
+		return this.auth.credential()
+			.flatMap((credential) -> attempt(request, credential).onErrorResume(
+					(ex) -> isUnauthorized(ex) && this.auth.renewAfterRejection(credential),
+					(ex) -> this.auth.credential().flatMap((fresh) -> attempt(request, fresh))));
+	}
+
+	private static boolean isUnauthorized(Throwable ex) {
+		return ex instanceof SourceException failure && failure.status() == 401;
+	}
+
+	private Mono<byte[]> attempt(Request request, VendorAuth.Credential credential) {
+		return Mono.defer(() -> {
+			long started = System.nanoTime();
+			WebClient.RequestBodySpec spec = this.client.method(request.method())
+				.uri(request.uri(), request.variables())
+				.headers((h) -> {
+					request.headers().accept(h);
+					credential.accept(h);
+				});
+			WebClient.RequestHeadersSpec<?> ready = spec;
+			if (request.body() != null) {
+				if (request.contentType() != null) {
+					spec.contentType(request.contentType());
+				}
+				ready = spec.bodyValue(request.body());
+			}
+			return ready.exchangeToMono((response) -> read(response, request.read()))
+				.timeout(this.timeout)
+				.onErrorMap((ex) -> !(ex instanceof SourceException), this::translate)
+				.doOnSuccess((ok) -> this.health.succeeded(Duration.ofNanos(System.nanoTime() - started)))
+				.doOnError(SourceException.class, this.health::failed);
+		});
+	}
+
+	private Mono<byte[]> read(ClientResponse response, boolean read) {
+		HttpStatusCode status = response.statusCode();
+		if (status.is2xxSuccessful()) {
+			return response.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]);
+		}
+		return response.bodyToMono(byte[].class)
+			.defaultIfEmpty(new byte[0])
+			.onErrorReturn(new byte[0])
+			.flatMap((body) -> Mono.error(failure(status.value(), response.headers().asHttpHeaders(), body, read)));
+	}
+
+	private SourceException failure(int status, HttpHeaders headers, byte[] body, boolean read) {
+		String prefix = "Source '" + this.source + "'";
+		if (status == 401 || status == 403) {
+			return new SourceException(this.source, Code.SOURCE_UNAUTHORIZED,
+					prefix + " refused the configured credentials (HTTP " + status + ")", status, null, null, null);
+		}
+		if (status == 429) {
+			long retryAfter = retryAfterSeconds(headers.getFirst(HttpHeaders.RETRY_AFTER));
+			return new SourceException(this.source, Code.SOURCE_RATE_LIMITED,
+					prefix + " is rate limiting the gateway; retry after " + retryAfter + "s", status, retryAfter, null,
+					null);
+		}
+		if (status >= 500) {
+			return new SourceException(this.source, Code.SOURCE_UNAVAILABLE,
+					prefix + " is unavailable (HTTP " + status + ")", status, null, null, null);
+		}
+		String vendorMessage = safeVendorMessage(body);
+		if (!read && status != 404) {
+			return new SourceException(this.source, Code.SOURCE_REJECTED,
+					prefix + " refused the change (HTTP " + status + ")", status, null, vendorMessage, null);
+		}
+		return new SourceException(this.source, Code.SOURCE_BAD_RESPONSE,
+				prefix + " answered HTTP " + status + " where the gateway expected data", status, null, vendorMessage,
+				null);
+	}
+
+	private @Nullable String safeVendorMessage(byte[] body) {
+		if (body.length == 0) {
+			return null;
+		}
+		try {
+			String message = this.errorReader.apply(body);
+			if (message == null || message.isBlank()) {
+				return null;
+			}
+			// A vendor's message is shown to admins; keep it to one short line.
+			String line = message.replaceAll("\\s+", " ").trim();
+			return (line.length() > 300) ? line.substring(0, 300) + "…" : line;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	long retryAfterSeconds(@Nullable String header) {
+		if (header == null || header.isBlank()) {
+			return this.defaultRetryAfterSeconds;
+		}
+		String value = header.trim();
+		try {
+			return Math.max(0, Long.parseLong(value));
+		}
+		catch (NumberFormatException ex) {
+			try {
+				Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				return Math.max(0, Duration.between(this.clock.instant(), until).toSeconds());
+			}
+			catch (DateTimeParseException notADate) {
+				return this.defaultRetryAfterSeconds;
+			}
+		}
+	}
+
+	private SourceException translate(Throwable ex) {
+		String prefix = "Source '" + this.source + "'";
+		if (ex instanceof TimeoutException || ex instanceof ReadTimeoutException) {
+			return new SourceException(this.source, Code.SOURCE_TIMEOUT,
+					prefix + " did not answer within " + describe(this.timeout), 0, null, null, null);
+		}
+		if (ex instanceof DataBufferLimitException) {
+			return new SourceException(this.source, Code.SOURCE_BAD_RESPONSE,
+					prefix + " sent an answer larger than the gateway accepts", 0, null, null, null);
+		}
+		if (ex instanceof WebClientRequestException) {
+			return new SourceException(this.source, Code.SOURCE_UNAVAILABLE, prefix + " could not be reached", 0, null,
+					null, null);
+		}
+		// Connection closed mid-answer, malformed chunks and the like.
+		return new SourceException(this.source, Code.SOURCE_UNAVAILABLE,
+				prefix + " broke off the answer before it was complete", 0, null, null, null);
+	}
+
+	private static String describe(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+	}
+
+	private record Request(HttpMethod method, String uri, Object[] variables, Consumer<HttpHeaders> headers,
+			byte @Nullable [] body, @Nullable MediaType contentType, boolean read) {
+	}
+
+	/** Base URL helper: {@code base} without a trailing slash. */
+	public static String trimBase(URI base) {
+		String text = base.toString();
+		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+	}
+
+}

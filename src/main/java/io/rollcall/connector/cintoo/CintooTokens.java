@@ -1,0 +1,241 @@
+package io.rollcall.connector.cintoo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.rollcall.connector.VendorAuth;
+import io.rollcall.connector.VendorHttp;
+import io.rollcall.connector.VendorJson;
+import io.rollcall.domain.SourceException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+/**
+ * Cintoo's access tokens from a rotating, single-use refresh token. One refresh is in
+ * flight at a time; a token is refreshed ahead of its JWT's {@code exp}; the rotated
+ * refresh token is written atomically to the token file before it is relied on.
+ */
+final class CintooTokens implements VendorAuth {
+
+	private static final Log logger = LogFactory.getLog(CintooTokens.class);
+
+	/**
+	 * Refresh this long before the access token expires, so no call carries a dying
+	 * token.
+	 */
+	static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
+
+	private final String source;
+
+	private final VendorHttp tokenEndpoint;
+
+	private final @Nullable Path tokenFile;
+
+	private final Clock clock;
+
+	private final AtomicReference<String> refreshToken;
+
+	private final AtomicReference<@Nullable AccessToken> current = new AtomicReference<>();
+
+	private final AtomicReference<@Nullable Mono<AccessToken>> inflight = new AtomicReference<>();
+
+	CintooTokens(String source, VendorHttp tokenEndpoint, String refreshToken, @Nullable Path tokenFile, Clock clock) {
+		this.source = source;
+		this.tokenEndpoint = tokenEndpoint;
+		this.tokenFile = tokenFile;
+		this.clock = clock;
+		this.refreshToken = new AtomicReference<>(refreshToken);
+	}
+
+	/**
+	 * The refresh token to start from: the token file's, when it holds one (it is newer
+	 * than any configured token, which rotation has used up), else the configured one.
+	 */
+	static String initialRefreshToken(String configured, @Nullable Path tokenFile) {
+		if (tokenFile != null && Files.isReadable(tokenFile)) {
+			try {
+				String saved = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+				if (!saved.isEmpty()) {
+					return saved;
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot read the token file " + tokenFile.getFileName(), ex);
+			}
+		}
+		return configured;
+	}
+
+	@Override
+	public Mono<Credential> credential() {
+		AccessToken token = this.current.get();
+		if (token != null && token.expiresAt().isAfter(this.clock.instant().plus(REFRESH_AHEAD))) {
+			return Mono.just(token);
+		}
+		return refresh().map((fresh) -> fresh);
+	}
+
+	@Override
+	public boolean renewAfterRejection(Credential refused) {
+		// Drop the refused token, unless another caller has already replaced it.
+		if (refused instanceof AccessToken token) {
+			this.current.compareAndSet(token, null);
+			return true;
+		}
+		return false;
+	}
+
+	private Mono<AccessToken> refresh() {
+		return Mono.defer(() -> {
+			while (true) {
+				Mono<AccessToken> running = this.inflight.get();
+				if (running != null) {
+					return running;
+				}
+				AccessToken token = this.current.get();
+				if (token != null && token.expiresAt().isAfter(this.clock.instant().plus(REFRESH_AHEAD))) {
+					return Mono.just(token);
+				}
+				Mono<AccessToken> fresh = exchange().doFinally((signal) -> this.inflight.set(null)).cache();
+				if (this.inflight.compareAndSet(null, fresh)) {
+					return fresh;
+				}
+			}
+		});
+	}
+
+	private Mono<AccessToken> exchange() {
+		String used = this.refreshToken.get();
+		String form = "grant_type=refresh_token&refresh_token="
+				+ java.net.URLEncoder.encode(used, StandardCharsets.UTF_8);
+		return this.tokenEndpoint
+			.send(HttpMethod.POST, (h) -> h.setAccept(java.util.List.of(MediaType.APPLICATION_JSON)),
+					form.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_FORM_URLENCODED, "/oauth/token")
+			.flatMap((body) -> this.tokenEndpoint.decode(body,
+					(bytes) -> VendorJson.mapper().readValue(bytes, CintooWire.TokenAnswer.class)))
+			.flatMap((answer) -> {
+				if (answer.accessToken() == null || answer.refreshToken() == null) {
+					return Mono.error(new SourceException(this.source, SourceException.Code.SOURCE_BAD_RESPONSE,
+							"Source '" + this.source + "' answered the token refresh without tokens"));
+				}
+				this.refreshToken.set(answer.refreshToken());
+				AccessToken token = new AccessToken(answer.accessToken(), expiry(answer));
+				return persist(answer.refreshToken()).then(Mono.fromSupplier(() -> {
+					this.current.set(token);
+					return token;
+				}));
+			});
+	}
+
+	private Instant expiry(CintooWire.TokenAnswer answer) {
+		Instant exp = jwtExpiry(answer.accessToken());
+		if (exp != null) {
+			return exp;
+		}
+		long seconds = (answer.expiresIn() != null) ? answer.expiresIn() : 0;
+		return this.clock.instant().plusSeconds(seconds);
+	}
+
+	/** The {@code exp} claim of a JWT, or null when the token is not a readable JWT. */
+	static @Nullable Instant jwtExpiry(@Nullable String jwt) {
+		if (jwt == null) {
+			return null;
+		}
+		String[] parts = jwt.split("\\.");
+		if (parts.length < 2) {
+			return null;
+		}
+		try {
+			JsonNode claims = VendorJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
+			JsonNode exp = (claims != null) ? claims.get("exp") : null;
+			return (exp != null && exp.isNumber()) ? Instant.ofEpochSecond(exp.asLong()) : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private Mono<Void> persist(String token) {
+		Path file = this.tokenFile;
+		if (file == null) {
+			return Mono.empty();
+		}
+		return Mono.<Void>fromRunnable(() -> write(file, token))
+			.subscribeOn(Schedulers.boundedElastic())
+			.onErrorResume((ex) -> {
+				logger.error("Source '" + this.source + "': could not save the rotated refresh token to "
+						+ file.getFileName() + " (" + ex.getClass().getSimpleName()
+						+ "); after a restart the source will need a new refresh token");
+				return Mono.empty();
+			});
+	}
+
+	/**
+	 * Writes beside the target, then moves over it: a crash leaves the old or the new
+	 * token, never half.
+	 */
+	static void write(Path file, String token) {
+		try {
+			Path dir = file.toAbsolutePath().getParent();
+			Files.createDirectories(dir);
+			Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+			try {
+				try {
+					Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+				}
+				catch (UnsupportedOperationException ex) {
+					// Not a POSIX file system: the directory's permissions apply.
+				}
+				Files.writeString(temp, token, StandardCharsets.UTF_8);
+				try {
+					Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * An access token and when it expires.
+	 */
+	record AccessToken(String value, Instant expiresAt) implements Credential {
+
+		@Override
+		public void accept(HttpHeaders headers) {
+			headers.setBearerAuth(this.value);
+		}
+
+		@Override
+		public String toString() {
+			return "AccessToken[****, expiresAt=" + this.expiresAt + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The Codebase HQ connector (XML, HTTP Basic; api-keys dropped while parsing).
+ */
+@NullMarked
+package io.rollcall.connector.codebase;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,66 @@
+package io.rollcall.connector.periscope;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.rollcall.connector.HttpFactory;
+import io.rollcall.connector.VendorAuth;
+import io.rollcall.connector.VendorJson;
+import io.rollcall.domain.Capability;
+import io.rollcall.domain.Connector;
+import io.rollcall.domain.SourceInfo;
+import io.rollcall.domain.Vendor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the connector of a Periscope site.
+ */
+public final class PeriscopeConnectors {
+
+	/** Assumed when a 429 carries no Retry-After. */
+	static final long DEFAULT_RETRY_AFTER_SECONDS = 60;
+
+	private PeriscopeConnectors() {
+	}
+
+	/**
+	 * Makes a Periscope connector.
+	 * @param id the source id
+	 * @param name the source's name
+	 * @param site the site name
+	 * @param apiKey the site's API key
+	 * @param invitedBy the admin email sent as the inviter and group creator, or null
+	 * (then the source cannot invite or create groups)
+	 * @param http makes the source's exchanges
+	 * @return the connector
+	 */
+	public static Connector create(String id, String name, String site, String apiKey, @Nullable String invitedBy,
+			HttpFactory http) {
+		EnumSet<Capability> capabilities = EnumSet.of(Capability.LIST_USERS, Capability.LIST_GROUPS,
+				Capability.UPDATE_USER, Capability.REMOVE_USER);
+		if (invitedBy != null) {
+			// Periscope needs an inviter's and a creator's email for these two writes.
+			capabilities.add(Capability.INVITE_USER);
+			capabilities.add(Capability.MANAGE_GROUPS);
+		}
+		SourceInfo info = new SourceInfo(id, Vendor.PERISCOPE, name, capabilities);
+		VendorAuth auth = VendorAuth.header("HTTP-X-PARTNER-AUTH", site + ":" + apiKey);
+		return new PeriscopeConnector(info,
+				http.create(auth, DEFAULT_RETRY_AFTER_SECONDS, (body) -> VendorJson.errorField(body, "error")),
+				invitedBy);
+	}
+
+	/**
+	 * Periscope's access level for a text, matched case-insensitively.
+	 * @param access what a client asked for
+	 * @return View, Discovery or SQL; empty for anything else
+	 */
+	public static Optional<String> accessLevel(String access) {
+		String canonical = PeriscopeMapper.canonicalAccess(access);
+		return Optional.ofNullable(canonical)
+			.filter((level) -> PeriscopeMapper.ACCESS_LEVELS.contains(level))
+			.filter((level) -> level.toLowerCase(Locale.ROOT).equals(access.trim().toLowerCase(Locale.ROOT)));
+	}
+
+}

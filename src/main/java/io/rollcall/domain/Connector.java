@@ -1,0 +1,55 @@
+package io.rollcall.domain;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The port every vendor implements for one configured source. It speaks only the unified
+ * model. Lists a source does not have answer empty without calling the vendor.
+ */
+public interface Connector {
+
+	SourceInfo info();
+
+	/** Every account in the source. */
+	Mono<List<User>> users();
+
+	/** Every project in the source. */
+	default Mono<List<Project>> projects() {
+		return Mono.just(List.of());
+	}
+
+	/** The source's role catalogue. */
+	default Mono<List<Role>> roles() {
+		return Mono.just(List.of());
+	}
+
+	/** The source's groups. */
+	default Mono<List<Group>> groups() {
+		return Mono.just(List.of());
+	}
+
+	/**
+	 * Memberships that need calls of their own, beyond those the vendor lists on users
+	 * and projects.
+	 * @param projects the source's projects, as {@link #projects()} answered
+	 * @return the memberships
+	 */
+	default Mono<List<Membership>> memberships(List<Project> projects) {
+		return Mono.just(List.of());
+	}
+
+	/** A cheap call that proves the source answers and accepts the credentials. */
+	Mono<Void> probe();
+
+	/** Forgets anything kept of the source's lists, so the next read asks the vendor. */
+	default void forget() {
+	}
+
+	/** The changes this source can make; empty when it is read-only. */
+	default Writes writes() {
+		return Writes.NONE;
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.rollcall.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The filters and the stable orders of the {@code users}, {@code people} and
+ * {@code projects} connections, as pure functions over sources' views.
+ */
+public final class Searches {
+
+	private Searches() {
+	}
+
+	/** The lists a user filter needs read. */
+	public static Set<Part> partsFor(UserFilter filter) {
+		Set<Part> parts = EnumSet.of(Part.USERS);
+		if (filter.role() != null) {
+			parts.addAll(EnumSet.of(Part.ROLES, Part.PROJECTS, Part.MEMBERSHIPS));
+		}
+		if (filter.group() != null) {
+			parts.add(Part.GROUPS);
+		}
+		return parts;
+	}
+
+	/**
+	 * The users that match, in the connection's order: by display name, then source, then
+	 * id.
+	 */
+	public static List<User> users(List<SourceView> views, UserFilter filter) {
+		String email = Emails.normalize(filter.email());
+		String search = lower(filter.search());
+		List<User> matches = new ArrayList<>();
+		for (SourceView view : views) {
+			for (User user : view.users()) {
+				if (email != null && !email.equals(user.personKey())) {
+					continue;
+				}
+				if (search != null && !contains(search, user.displayName(), user.email(), user.username())) {
+					continue;
+				}
+				if (filter.active() != null && !filter.active().equals(user.active())) {
+					continue;
+				}
+				if (filter.role() != null && !view.hasRoleNamed(user, filter.role().trim())) {
+					continue;
+				}
+				if (filter.group() != null && !view.inGroupNamed(user, filter.group().trim())) {
+					continue;
+				}
+				matches.add(user);
+			}
+		}
+		matches.sort(Comparator.comparing(Searches::userKey));
+		return matches;
+	}
+
+	/** A user's unique sort key. */
+	public static String userKey(User user) {
+		return user.displayName().toLowerCase(Locale.ROOT) + '\u0000' + user.source() + '\u0000' + user.nativeId();
+	}
+
+	/** The projects that match, by name, then source, then id. */
+	public static List<Project> projects(List<SourceView> views, ProjectFilter filter) {
+		String search = lower(filter.search());
+		List<Project> matches = new ArrayList<>();
+		for (SourceView view : views) {
+			for (Project project : view.projects()) {
+				if (search == null || contains(search, project.name())) {
+					matches.add(project);
+				}
+			}
+		}
+		matches.sort(Comparator.comparing(Searches::projectKey));
+		return matches;
+	}
+
+	/** A project's unique sort key. */
+	public static String projectKey(Project project) {
+		return project.name().toLowerCase(Locale.ROOT) + '\u0000' + project.source() + '\u0000' + project.nativeId();
+	}
+
+	/**
+	 * Joins accounts into people on the normalized email, ordered by email. Accounts keep
+	 * the order of the views, then the vendor's order.
+	 * @param views the sources' views
+	 * @return every person, by email
+	 */
+	public static Map<String, Person> people(List<SourceView> views) {
+		Map<String, List<User>> accounts = new java.util.TreeMap<>();
+		for (SourceView view : views) {
+			for (User user : view.users()) {
+				String key = user.personKey();
+				if (key != null) {
+					accounts.computeIfAbsent(key, (k) -> new ArrayList<>()).add(user);
+				}
+			}
+		}
+		Map<String, Person> people = new LinkedHashMap<>();
+		accounts.forEach((email, users) -> people.put(email, new Person(email, personName(email, users), users)));
+		return people;
+	}
+
+	/** The people that match, by email. */
+	public static List<Person> people(Map<String, Person> people, PersonFilter filter) {
+		String search = lower(filter.search());
+		Set<String> sources = (filter.sources() != null) ? Set.copyOf(filter.sources()) : null;
+		List<Person> matches = new ArrayList<>();
+		for (Person person : people.values()) {
+			if (search != null && !contains(search, person.displayName(), person.email())) {
+				continue;
+			}
+			if (filter.minAccounts() != null && person.accounts().size() < filter.minAccounts()) {
+				continue;
+			}
+			if (sources != null && person.accounts().stream().noneMatch((a) -> sources.contains(a.source()))) {
+				continue;
+			}
+			matches.add(person);
+		}
+		return matches;
+	}
+
+	/** The first account's name that is a real name, else the email. */
+	private static String personName(String email, List<User> accounts) {
+		for (User account : accounts) {
+			String name = account.displayName();
+			if (!name.equalsIgnoreCase(account.email() != null ? account.email().trim() : "")
+					&& !name.equals(account.nativeId()) && (account.firstName() != null || account.lastName() != null
+							|| !name.equals(account.username()))) {
+				return name;
+			}
+		}
+		return email;
+	}
+
+	private static @Nullable String lower(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.trim().toLowerCase(Locale.ROOT);
+	}
+
+	private static boolean contains(String needle, @Nullable String... haystacks) {
+		for (String haystack : haystacks) {
+			if (haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

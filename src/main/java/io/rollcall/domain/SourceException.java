@@ -1,0 +1,91 @@
+package io.rollcall.domain;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A source could not give an answer. The message is safe to show to clients: it never
+ * holds a URL, a credential or a vendor's body.
+ */
+public final class SourceException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String source;
+
+	private final Code code;
+
+	private final int status;
+
+	private final @Nullable Long retryAfterSeconds;
+
+	private final @Nullable String vendorMessage;
+
+	public SourceException(String source, Code code, String message) {
+		this(source, code, message, 0, null, null, null);
+	}
+
+	public SourceException(String source, Code code, String message, int status, @Nullable Long retryAfterSeconds,
+			@Nullable String vendorMessage, @Nullable Throwable cause) {
+		super(message, cause, false, false);
+		this.source = Objects.requireNonNull(source, "source");
+		this.code = Objects.requireNonNull(code, "code");
+		this.status = status;
+		this.retryAfterSeconds = retryAfterSeconds;
+		this.vendorMessage = vendorMessage;
+	}
+
+	/** The id of the source that failed. */
+	public String source() {
+		return this.source;
+	}
+
+	public Code code() {
+		return this.code;
+	}
+
+	/** The vendor's HTTP status, or 0 when no answer came. */
+	public int status() {
+		return this.status;
+	}
+
+	/** For {@link Code#SOURCE_RATE_LIMITED}: how long the vendor asked us to wait. */
+	public @Nullable Long retryAfterSeconds() {
+		return this.retryAfterSeconds;
+	}
+
+	/**
+	 * A validation message the vendor meant for people (e.g. "Email address is invalid"),
+	 * extracted from its error shape; never a raw body.
+	 */
+	public @Nullable String vendorMessage() {
+		return this.vendorMessage;
+	}
+
+	/** Whether the vendor answered that the thing asked for does not exist. */
+	public boolean isNotFound() {
+		return this.status == 404;
+	}
+
+	/**
+	 * Why a source failed, as clients see it in {@code extensions.code}.
+	 */
+	public enum Code {
+
+		/** Connection refused or reset, 5xx. */
+		SOURCE_UNAVAILABLE,
+		/** No complete answer within the source's deadline. */
+		SOURCE_TIMEOUT,
+		/** The vendor answered 401 or 403. */
+		SOURCE_UNAUTHORIZED,
+		/** The vendor answered 429. */
+		SOURCE_RATE_LIMITED,
+		/** The answer could not be read, or was an error the gateway did not expect. */
+		SOURCE_BAD_RESPONSE,
+		/** The vendor refused a change as invalid (writes only). */
+		SOURCE_REJECTED
+
+	}
+
+}

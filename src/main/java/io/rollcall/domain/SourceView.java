@@ -1,0 +1,237 @@
+package io.rollcall.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One source's lists, read once and indexed, so that each question a query asks of them
+ * is a map look-up. Lists that were not read are empty.
+ */
+public final class SourceView {
+
+	private final SourceInfo source;
+
+	private final List<User> users;
+
+	private final Map<String, User> usersById;
+
+	private final List<Project> projects;
+
+	private final Map<String, Project> projectsById;
+
+	private final List<Role> roles;
+
+	private final Map<String, Role> rolesById;
+
+	private final List<Group> groups;
+
+	private final Map<String, Group> groupsByKey;
+
+	private final Map<String, List<Membership>> membershipsByUser;
+
+	private final Map<String, List<Membership>> membershipsByProject;
+
+	private final Map<String, Set<String>> groupKeysByUser;
+
+	public SourceView(SourceInfo source, List<User> users, List<Project> projects, List<Role> roles, List<Group> groups,
+			List<Membership> extraMemberships) {
+		this.source = source;
+		this.users = List.copyOf(users);
+		this.usersById = index(users, User::nativeId);
+		this.projects = List.copyOf(projects);
+		this.projectsById = index(projects, Project::nativeId);
+		this.roles = List.copyOf(roles);
+		this.rolesById = index(roles, Role::nativeId);
+		this.groups = List.copyOf(groups);
+		this.groupsByKey = index(groups, (group) -> Group.key(group.nativeId()));
+		Map<String, Membership> memberships = new LinkedHashMap<>();
+		users.forEach((user) -> user.memberships().forEach((m) -> merge(memberships, m)));
+		projects.forEach((project) -> project.memberships().forEach((m) -> merge(memberships, m)));
+		extraMemberships.forEach((m) -> merge(memberships, m));
+		this.membershipsByUser = memberships.values()
+			.stream()
+			.collect(Collectors.groupingBy(Membership::userId, LinkedHashMap::new, Collectors.toList()));
+		this.membershipsByProject = memberships.values()
+			.stream()
+			.collect(Collectors.groupingBy(Membership::projectId, LinkedHashMap::new, Collectors.toList()));
+		this.groupKeysByUser = new HashMap<>();
+		users.forEach((user) -> user.groupIds()
+			.forEach((ref) -> this.groupKeysByUser.computeIfAbsent(user.nativeId(), (k) -> new LinkedHashSet<>())
+				.add(Group.key(ref))));
+		groups.forEach((group) -> group.memberIds()
+			.forEach((member) -> this.groupKeysByUser.computeIfAbsent(member, (k) -> new LinkedHashSet<>())
+				.add(Group.key(group.nativeId()))));
+	}
+
+	private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+		Map<String, T> index = new HashMap<>(items.size() * 2);
+		for (T item : items) {
+			index.putIfAbsent(key.apply(item), item);
+		}
+		return index;
+	}
+
+	private static void merge(Map<String, Membership> memberships, Membership next) {
+		memberships.merge(next.projectId() + "\n" + next.userId(), next,
+				(a, b) -> new Membership(a.projectId(), a.userId(), union(a.roleIds(), b.roleIds()),
+						union(a.permissions(), b.permissions()), a.accountRolesApply() || b.accountRolesApply()));
+	}
+
+	private static List<String> union(List<String> a, List<String> b) {
+		Set<String> all = new LinkedHashSet<>(a);
+		all.addAll(b);
+		return List.copyOf(all);
+	}
+
+	public SourceInfo source() {
+		return this.source;
+	}
+
+	public List<User> users() {
+		return this.users;
+	}
+
+	public List<Project> projects() {
+		return this.projects;
+	}
+
+	public List<Role> roles() {
+		return this.roles;
+	}
+
+	public List<Group> groups() {
+		return this.groups;
+	}
+
+	public @Nullable User user(String nativeId) {
+		return this.usersById.get(nativeId);
+	}
+
+	public @Nullable Project project(String nativeId) {
+		return this.projectsById.get(nativeId);
+	}
+
+	public @Nullable Role role(String nativeId) {
+		return this.rolesById.get(nativeId);
+	}
+
+	public @Nullable Group group(String nativeId) {
+		return this.groupsByKey.get(Group.key(nativeId));
+	}
+
+	/** The user's account-level roles. */
+	public List<Role> rolesOf(User user) {
+		return resolveRoles(user.roleIds());
+	}
+
+	/**
+	 * The groups the user is in, whether the vendor lists them on the user or the group.
+	 */
+	public List<Group> groupsOf(User user) {
+		Set<String> keys = this.groupKeysByUser.getOrDefault(user.nativeId(), Set.of());
+		List<Group> result = new ArrayList<>(keys.size());
+		for (String key : keys) {
+			Group group = this.groupsByKey.get(key);
+			if (group != null) {
+				result.add(group);
+			}
+		}
+		return result;
+	}
+
+	/** The members of a group. */
+	public List<User> membersOf(Group group) {
+		String key = Group.key(group.nativeId());
+		List<User> result = new ArrayList<>();
+		for (User user : this.users) {
+			if (this.groupKeysByUser.getOrDefault(user.nativeId(), Set.of()).contains(key)) {
+				result.add(user);
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The projects a user is in; memberships of projects the source did not list are left
+	 * out.
+	 */
+	public List<ProjectMembership> projectsOf(User user) {
+		List<ProjectMembership> result = new ArrayList<>();
+		for (Membership membership : this.membershipsByUser.getOrDefault(user.nativeId(), List.of())) {
+			Project project = this.projectsById.get(membership.projectId());
+			if (project != null) {
+				result.add(resolve(membership, project, user));
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * The members of a project; memberships of users the source did not list are left
+	 * out.
+	 */
+	public List<ProjectMembership> membersOf(Project project) {
+		List<ProjectMembership> result = new ArrayList<>();
+		for (Membership membership : this.membershipsByProject.getOrDefault(project.nativeId(), List.of())) {
+			User user = this.usersById.get(membership.userId());
+			if (user != null) {
+				result.add(resolve(membership, project, user));
+			}
+		}
+		return result;
+	}
+
+	/** Whether the user has an account role, or a project role, with this name. */
+	public boolean hasRoleNamed(User user, String name) {
+		for (Role role : rolesOf(user)) {
+			if (role.name().equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		for (Membership membership : this.membershipsByUser.getOrDefault(user.nativeId(), List.of())) {
+			for (Role role : resolveRoles(membership.roleIds())) {
+				if (role.name().equalsIgnoreCase(name)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Whether the user is in a group with this name. */
+	public boolean inGroupNamed(User user, String name) {
+		for (Group group : groupsOf(user)) {
+			if (group.name().equalsIgnoreCase(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private ProjectMembership resolve(Membership membership, Project project, User user) {
+		List<String> roleIds = membership.accountRolesApply() ? union(membership.roleIds(), user.roleIds())
+				: membership.roleIds();
+		return new ProjectMembership(project, user, resolveRoles(roleIds), membership.permissions());
+	}
+
+	private List<Role> resolveRoles(List<String> ids) {
+		List<Role> result = new ArrayList<>(ids.size());
+		for (String id : ids) {
+			Role role = this.rolesById.get(id);
+			if (role != null) {
+				result.add(role);
+			}
+		}
+		return result;
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.rollcall.graphql;
+
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import io.rollcall.domain.InvalidInputException;
+import io.rollcall.domain.RequestTrace;
+import io.rollcall.domain.SourceException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns exceptions into GraphQL errors: bad arguments into {@code BAD_USER_INPUT} naming
+ * the argument, source failures into their code, and anything unexpected into
+ * {@code INTERNAL} with an id that is also logged, never a class name or stack trace.
+ */
+@Component
+class ErrorResolver extends DataFetcherExceptionResolverAdapter {
+
+	private static final Log logger = LogFactory.getLog(ErrorResolver.class);
+
+	@Override
+	protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+		if (ex instanceof InvalidInputException invalid) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.BAD_REQUEST)
+				.message(invalid.getMessage())
+				.extensions(Map.of("code", "BAD_USER_INPUT", "argument", invalid.argument()))
+				.build();
+		}
+		if (ex instanceof SourceException failure) {
+			return SourceErrorsInstrumentation
+				.toError(new RequestTrace.Failure(failure, env.getExecutionStepInfo().getPath().toList()));
+		}
+		String id = UUID.randomUUID().toString();
+		logger.error("Unexpected error " + id + " at " + env.getExecutionStepInfo().getPath(), ex);
+		return GraphqlErrorBuilder.newError(env)
+			.errorType(ErrorType.INTERNAL_ERROR)
+			.message("Internal error " + id + "; the gateway's log has the details")
+			.extensions(Map.of("code", "INTERNAL", "errorId", id))
+			.build();
+	}
+
+}

@@ -1,0 +1,82 @@
+package io.rollcall.graphql;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * The schema's custom scalar.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfiguration {
+
+	@Bean
+	RuntimeWiringConfigurer dateTimeScalar() {
+		GraphQLScalarType dateTime = GraphQLScalarType.newScalar()
+			.name("DateTime")
+			.description("An ISO-8601 instant in UTC, e.g. 2024-05-01T12:00:00Z.")
+			.coercing(new InstantCoercing())
+			.build();
+		return (wiring) -> wiring.scalar(dateTime);
+	}
+
+	/**
+	 * {@code DateTime} as ISO-8601 instants in UTC, to the second when the vendor gave no
+	 * more.
+	 */
+	static final class InstantCoercing implements Coercing<Instant, String> {
+
+		@Override
+		public String serialize(Object value, GraphQLContext context, java.util.Locale locale) {
+			if (value instanceof Instant instant) {
+				return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+			}
+			throw new CoercingSerializeException("Not an instant");
+		}
+
+		@Override
+		public Instant parseValue(Object input, GraphQLContext context, java.util.Locale locale) {
+			if (input instanceof String text) {
+				return parse(text);
+			}
+			throw new CoercingParseValueException("DateTime must be an ISO-8601 string");
+		}
+
+		@Override
+		public Instant parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context,
+				java.util.Locale locale) {
+			if (input instanceof StringValue text) {
+				return parse(text.getValue());
+			}
+			throw new CoercingParseLiteralException("DateTime must be an ISO-8601 string");
+		}
+
+		private static Instant parse(@Nullable String text) {
+			try {
+				return OffsetDateTime.parse(String.valueOf(text)).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				throw new CoercingParseValueException(
+						"DateTime must be an ISO-8601 instant, e.g. 2024-05-01T12:00:00Z");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.rollcall.graphql;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingEnvironment;
+import io.rollcall.domain.NodeId;
+import io.rollcall.domain.Paging;
+import io.rollcall.domain.Part;
+import io.rollcall.domain.Project;
+import io.rollcall.domain.ProjectFilter;
+import io.rollcall.domain.ProjectMembership;
+import io.rollcall.domain.Searches;
+import io.rollcall.domain.SourceInfo;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Projects and their members.
+ */
+@Controller
+class ProjectController {
+
+	private final Reads reads;
+
+	ProjectController(Reads reads) {
+		this.reads = reads;
+	}
+
+	@QueryMapping
+	Mono<Connection<Project>> projects(@Argument @Nullable ProjectFilter filter, @Argument @Nullable Integer first,
+			@Argument @Nullable String after, DataFetchingEnvironment env) {
+		ProjectFilter given = (filter != null) ? filter : ProjectFilter.NONE;
+		List<String> sources = this.reads.sources(given.sources(), given.vendors(), "filter.sources");
+		Paging.first(first, after);
+		return this.reads.views(sources, EnumSet.of(Part.PROJECTS), env)
+			.map((views) -> Connection
+				.of(Paging.page(Searches.projects(views, given), Searches::projectKey, first, after)));
+	}
+
+	@QueryMapping
+	Mono<Project> project(@Argument String id, DataFetchingEnvironment env) {
+		NodeId nodeId = Ids.decode(id, "id");
+		if (nodeId.kind() != NodeId.Kind.PROJECT || this.reads.directory().source(nodeId.source()).isEmpty()) {
+			return Mono.empty();
+		}
+		return this.reads.views(List.of(nodeId.source()), EnumSet.of(Part.PROJECTS), env)
+			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : views.get(0).project(nodeId.nativeId())));
+	}
+
+	@SchemaMapping(typeName = "Project", field = "id")
+	String id(Project project) {
+		return project.id().encode();
+	}
+
+	@SchemaMapping(typeName = "Project", field = "source")
+	SourceInfo source(Project project) {
+		return this.reads.directory().source(project.source()).orElseThrow();
+	}
+
+	@SchemaMapping(typeName = "Project")
+	CompletableFuture<List<ProjectMembership>> members(Project project, DataFetchingEnvironment env) {
+		return this.reads.view(project.source(), UserController.MEMBERSHIPS, env)
+			.thenApply((view) -> UserController.orEmpty(view, (v) -> v.membersOf(project)));
+	}
+
+}

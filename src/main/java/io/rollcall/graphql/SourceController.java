@@ -1,0 +1,49 @@
+package io.rollcall.graphql;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.rollcall.domain.SourceHealth;
+import io.rollcall.domain.SourceInfo;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * The configured sources, their live health, and forgetting their cached data.
+ */
+@Controller
+class SourceController {
+
+	/** A source talked to this recently is not probed again for {@code health}. */
+	private static final Duration HEALTH_FRESHNESS = Duration.ofSeconds(30);
+
+	private final Reads reads;
+
+	SourceController(Reads reads) {
+		this.reads = reads;
+	}
+
+	@QueryMapping
+	List<SourceInfo> sources() {
+		return this.reads.directory().sources();
+	}
+
+	@SchemaMapping(typeName = "Source")
+	Mono<SourceHealth> health(SourceInfo source) {
+		return this.reads.directory().liveHealth(source.id(), HEALTH_FRESHNESS);
+	}
+
+	@MutationMapping
+	List<SourceInfo> refreshSources(@Argument @Nullable List<String> ids) {
+		List<String> chosen = this.reads.sources(ids, null, "ids");
+		chosen.forEach((id) -> this.reads.directory().connector(id).ifPresent((connector) -> connector.forget()));
+		return chosen.stream().map((id) -> this.reads.directory().source(id).orElseThrow()).toList();
+	}
+
+}

@@ -1,0 +1,91 @@
+package io.rollcall.graphql;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.rollcall.domain.RequestTrace;
+import io.rollcall.domain.SourceException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every execution a {@link RequestTrace} and, when it ends, adds one error per
+ * failing source (with the path of the first field that needed it) and
+ * {@code extensions.stale} for sources answered from a cache entry that could not be
+ * refreshed. Works the same over HTTP and in-process execution.
+ */
+@Component
+class SourceErrorsInstrumentation extends SimplePerformantInstrumentation {
+
+	@Override
+	public @Nullable InstrumentationContext<ExecutionResult> beginExecution(
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		parameters.getGraphQLContext().put(RequestTrace.KEY, new RequestTrace());
+		return SimpleInstrumentationContext.noOp();
+	}
+
+	@Override
+	public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+			InstrumentationExecutionParameters parameters, InstrumentationState state) {
+		RequestTrace trace = parameters.getGraphQLContext().get(RequestTrace.KEY);
+		if (trace == null || (trace.failures().isEmpty() && trace.stale().isEmpty())) {
+			return CompletableFuture.completedFuture(result);
+		}
+		List<GraphQLError> errors = new ArrayList<>(result.getErrors());
+		trace.failures().forEach((failure) -> errors.add(toError(failure)));
+		Map<Object, Object> extensions = new LinkedHashMap<>();
+		if (result.getExtensions() != null) {
+			extensions.putAll(result.getExtensions());
+		}
+		if (!trace.stale().isEmpty()) {
+			List<Map<String, Object>> stale = new ArrayList<>();
+			trace.stale()
+				.entrySet()
+				.stream()
+				.sorted(Map.Entry.comparingByKey())
+				.forEach((entry) -> stale
+					.add(Map.of("source", entry.getKey(), "ageSeconds", seconds(entry.getValue()))));
+			extensions.put("stale", stale);
+		}
+		return CompletableFuture.completedFuture(ExecutionResult.newExecutionResult()
+			.from(result)
+			.errors(errors)
+			.extensions(extensions.isEmpty() ? null : extensions)
+			.build());
+	}
+
+	static GraphQLError toError(RequestTrace.Failure failure) {
+		SourceException error = failure.error();
+		Map<String, Object> extensions = new LinkedHashMap<>();
+		extensions.put("code", error.code().name());
+		extensions.put("source", error.source());
+		if (error.retryAfterSeconds() != null) {
+			extensions.put("retryAfterSeconds", error.retryAfterSeconds());
+		}
+		GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+			.message(error.getMessage())
+			.extensions(extensions);
+		if (failure.path() != null) {
+			builder.path(failure.path());
+		}
+		return builder.build();
+	}
+
+	private static long seconds(Duration age) {
+		return Math.max(0, age.toSeconds());
+	}
+
+}
