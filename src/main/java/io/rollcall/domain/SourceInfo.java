@@ -24,8 +24,7 @@ public record SourceInfo(String id, Vendor vendor, String name, Set<Capability> 
 		Objects.requireNonNull(vendor, "vendor");
 		Objects.requireNonNull(name, "name");
 		// Kept in declaration order, so clients see a stable list.
-		capabilities = capabilities.isEmpty() ? Set.of()
-				: Collections.unmodifiableSet(EnumSet.copyOf(capabilities));
+		capabilities = capabilities.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(capabilities));
 	}
 
 	public boolean can(Capability capability) {

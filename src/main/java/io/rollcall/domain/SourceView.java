@@ -63,10 +63,9 @@ public final class SourceView {
 		this.membershipsByProject = memberships.values()
 			.stream()
 			.collect(Collectors.groupingBy(Membership::projectId, LinkedHashMap::new, Collectors.toList()));
+		// Groups that list their members; users that list their groups are read off the
+		// user.
 		this.groupKeysByUser = new HashMap<>();
-		users.forEach((user) -> user.groupIds()
-			.forEach((ref) -> this.groupKeysByUser.computeIfAbsent(user.nativeId(), (k) -> new LinkedHashSet<>())
-				.add(Group.key(ref))));
 		groups.forEach((group) -> group.memberIds()
 			.forEach((member) -> this.groupKeysByUser.computeIfAbsent(member, (k) -> new LinkedHashSet<>())
 				.add(Group.key(group.nativeId()))));
@@ -137,7 +136,7 @@ public final class SourceView {
 	 * The groups the user is in, whether the vendor lists them on the user or the group.
 	 */
 	public List<Group> groupsOf(User user) {
-		Set<String> keys = this.groupKeysByUser.getOrDefault(user.nativeId(), Set.of());
+		Set<String> keys = groupKeys(user);
 		List<Group> result = new ArrayList<>(keys.size());
 		for (String key : keys) {
 			Group group = this.groupsByKey.get(key);
@@ -148,12 +147,23 @@ public final class SourceView {
 		return result;
 	}
 
+	private Set<String> groupKeys(User user) {
+		Set<String> listed = this.groupKeysByUser.getOrDefault(user.nativeId(), Set.of());
+		if (user.groupIds().isEmpty()) {
+			return listed;
+		}
+		Set<String> keys = new LinkedHashSet<>();
+		user.groupIds().forEach((ref) -> keys.add(Group.key(ref)));
+		keys.addAll(listed);
+		return keys;
+	}
+
 	/** The members of a group. */
 	public List<User> membersOf(Group group) {
 		String key = Group.key(group.nativeId());
 		List<User> result = new ArrayList<>();
 		for (User user : this.users) {
-			if (this.groupKeysByUser.getOrDefault(user.nativeId(), Set.of()).contains(key)) {
+			if (groupKeys(user).contains(key)) {
 				result.add(user);
 			}
 		}

@@ -1,0 +1,55 @@
+package io.rollcall.support;
+
+import java.util.List;
+
+import io.rollcall.domain.Directory;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.graphql.support.ResourceDocumentSource;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway on a random port against {@link VendorStubs}, with a GraphQL tester that
+ * runs the documents in {@code graphql/operations/}. Each test starts with the payload
+ * files' stubs, no recorded calls and empty caches.
+ */
+@GatewayTest
+public abstract class GatewayTestBase {
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected Directory directory;
+
+	protected HttpGraphQlTester graphQl;
+
+	protected WebTestClient http;
+
+	@DynamicPropertySource
+	static void vendors(DynamicPropertyRegistry registry) {
+		VendorStubs.register(registry);
+	}
+
+	@BeforeEach
+	void startClean() {
+		this.directory.sourceIds().forEach((id) -> this.directory.connector(id).orElseThrow().forget());
+		VendorStubs.reset();
+		this.http = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.build();
+		this.graphQl = HttpGraphQlTester
+			.builder(this.http.mutate().baseUrl("http://127.0.0.1:" + this.port + "/graphql"))
+			.documentSource(new ResourceDocumentSource(List.of(new ClassPathResource("graphql/operations/")),
+					List.of(".graphql")))
+			.build();
+	}
+
+}
