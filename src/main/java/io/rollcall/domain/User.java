@@ -33,7 +33,8 @@ public record User(String source, String nativeId, String displayName, @Nullable
 		Objects.requireNonNull(source, "source");
 		Objects.requireNonNull(nativeId, "nativeId");
 		Objects.requireNonNull(displayName, "displayName");
-		// Vendors sometimes keep stray spaces around addresses; the case is kept as they hold it.
+		// Vendors sometimes keep stray spaces around addresses; the case is kept as they
+		// hold it.
 		email = (email == null || email.isBlank()) ? null : email.trim();
 		roleIds = List.copyOf(roleIds);
 		groupIds = List.copyOf(groupIds);
