@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -83,26 +84,42 @@ public final class Directory {
 	}
 
 	/**
-	 * Reads the parts of one source, the independent lists in parallel.
+	 * Reads the parts of one source, the independent lists in parallel. A list that fails
+	 * is read as empty and the failure kept beside the view, so that fields needing only
+	 * the other lists still answer.
 	 * @param id the source id
 	 * @param parts what to read
-	 * @return the source's view, or a {@link SourceException}
+	 * @return the source's view and its first failure, if any
 	 */
-	public Mono<SourceView> view(String id, Set<Part> parts) {
+	public Mono<Loaded> view(String id, Set<Part> parts) {
 		Connector connector = this.connectors.get(id);
 		if (connector == null) {
 			return Mono.error(new IllegalArgumentException("Unknown source " + id));
 		}
-		Mono<List<User>> users = parts.contains(Part.USERS) ? connector.users() : Mono.just(List.of());
+		AtomicReference<@Nullable SourceException> failure = new AtomicReference<>();
+		Mono<List<User>> users = parts.contains(Part.USERS) ? guard(id, connector.users(), failure)
+				: Mono.just(List.of());
 		boolean needsProjects = parts.contains(Part.PROJECTS) || parts.contains(Part.MEMBERSHIPS);
 		Mono<List<Project>> projects = needsProjects ? connector.projects().cache() : Mono.just(List.of());
-		Mono<List<Role>> roles = parts.contains(Part.ROLES) ? connector.roles() : Mono.just(List.of());
-		Mono<List<Group>> groups = parts.contains(Part.GROUPS) ? connector.groups() : Mono.just(List.of());
-		Mono<List<Membership>> memberships = parts.contains(Part.MEMBERSHIPS) ? projects.flatMap(connector::memberships)
+		Mono<List<Role>> roles = parts.contains(Part.ROLES) ? guard(id, connector.roles(), failure)
 				: Mono.just(List.of());
-		return Mono.zip(users, projects, roles, groups, memberships)
-			.map((t) -> new SourceView(connector.info(), t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()))
-			.onErrorMap((ex) -> !(ex instanceof SourceException), (ex) -> unreadable(id, ex));
+		Mono<List<Group>> groups = parts.contains(Part.GROUPS) ? guard(id, connector.groups(), failure)
+				: Mono.just(List.of());
+		Mono<List<Membership>> memberships = parts.contains(Part.MEMBERSHIPS)
+				? guard(id, projects.flatMap(connector::memberships), failure) : Mono.just(List.of());
+		return Mono.zip(users, guard(id, projects, failure), roles, groups, memberships)
+			.map((t) -> new Loaded(id,
+					new SourceView(connector.info(), t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()),
+					failure.get()));
+	}
+
+	private static <T> Mono<List<T>> guard(String id, Mono<List<T>> list,
+			AtomicReference<@Nullable SourceException> failure) {
+		return list.onErrorResume((ex) -> {
+			SourceException error = (ex instanceof SourceException known) ? known : unreadable(id, ex);
+			failure.compareAndSet(null, error);
+			return Mono.just(List.of());
+		});
 	}
 
 	/**
@@ -119,11 +136,13 @@ public final class Directory {
 		return load(ids, parts, trace).map((loaded) -> {
 			List<SourceView> views = new ArrayList<>(loaded.size());
 			for (Loaded each : loaded.values()) {
-				if (each.view() != null) {
-					views.add(each.view());
-				}
-				else if (each.error() != null) {
+				// A root field cannot answer from part of a source's lists: the source is
+				// left out.
+				if (each.error() != null) {
 					trace.failed(each.error(), path);
+				}
+				else if (each.view() != null) {
+					views.add(each.view());
 				}
 			}
 			return views;
@@ -144,8 +163,7 @@ public final class Directory {
 			return Mono.just(Map.of());
 		}
 		return Flux.fromIterable(known)
-			.flatMapSequential((id) -> view(id, parts).map(Loaded::of)
-				.onErrorResume(SourceException.class, (ex) -> Mono.just(Loaded.failed(ex))), known.size())
+			.flatMapSequential((id) -> view(id, parts), known.size())
 			.collect(LinkedHashMap<String, Loaded>::new, (map, loaded) -> map.put(loaded.source(), loaded))
 			.map((map) -> (Map<String, Loaded>) map)
 			.contextWrite((context) -> context.put(RequestTrace.KEY, trace));
@@ -157,22 +175,13 @@ public final class Directory {
 	}
 
 	/**
-	 * One source's view, or why there is none.
+	 * One source's view, and the first list that could not be read.
 	 *
 	 * @param source the source id
-	 * @param view the view, when the source answered
-	 * @param error the failure, when it did not
+	 * @param view the lists that were read (failed lists are empty)
+	 * @param error the first failure, or null when every list was read
 	 */
 	public record Loaded(String source, @Nullable SourceView view, @Nullable SourceException error) {
-
-		static Loaded of(SourceView view) {
-			return new Loaded(view.source().id(), view, null);
-		}
-
-		static Loaded failed(SourceException error) {
-			return new Loaded(error.source(), null, error);
-		}
-
 	}
 
 }

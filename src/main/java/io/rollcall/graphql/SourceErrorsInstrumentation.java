@@ -9,14 +9,12 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.rollcall.domain.RequestTrace;
-import io.rollcall.domain.SourceException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -68,20 +66,7 @@ class SourceErrorsInstrumentation extends SimplePerformantInstrumentation {
 	}
 
 	static GraphQLError toError(RequestTrace.Failure failure) {
-		SourceException error = failure.error();
-		Map<String, Object> extensions = new LinkedHashMap<>();
-		extensions.put("code", error.code().name());
-		extensions.put("source", error.source());
-		if (error.retryAfterSeconds() != null) {
-			extensions.put("retryAfterSeconds", error.retryAfterSeconds());
-		}
-		GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-			.message(error.getMessage())
-			.extensions(extensions);
-		if (failure.path() != null) {
-			builder.path(failure.path());
-		}
-		return builder.build();
+		return new SourceError(failure);
 	}
 
 	private static long seconds(Duration age) {
