@@ -1,0 +1,154 @@
+package io.rollcall.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.rollcall.domain.Connector;
+import io.rollcall.domain.RequestTrace;
+import io.rollcall.domain.SourceException;
+import io.rollcall.domain.SourceInfo;
+import io.rollcall.domain.User;
+import io.rollcall.domain.Vendor;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The cache around a connector: fresh, refreshed ahead, stale within bounds, shared
+ * calls.
+ */
+class CachingConnectorTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final CountingConnector vendor = new CountingConnector();
+
+	private final CachingConnector cache = new CachingConnector(this.vendor,
+			new CachingConnector.CacheSettings(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(15)),
+			this.clock);
+
+	@Test
+	void servesFromTheCacheWithinTheTtl() {
+		this.cache.users().block();
+		this.clock.advance(Duration.ofSeconds(50));
+		this.cache.users().block();
+		assertThat(this.vendor.calls).hasValue(1);
+	}
+
+	@Test
+	void refreshesInTheBackgroundAfterRefreshAheadWhileServingTheCachedList() {
+		this.cache.users().block();
+		this.vendor.name.set("Renamed");
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(this.cache.users().block()).extracting(User::displayName).containsExactly("Ada");
+		assertThat(this.vendor.calls).hasValue(2);
+		assertThat(this.cache.users().block()).extracting(User::displayName).containsExactly("Renamed");
+	}
+
+	@Test
+	void servesStaleDataWhenTheVendorFailsAfterTheTtlAndSaysSo() {
+		this.cache.users().block();
+		this.vendor.failing.set(true);
+		this.clock.advance(Duration.ofMinutes(6));
+		RequestTrace trace = new RequestTrace();
+		assertThat(this.cache.users().contextWrite(Context.of(RequestTrace.KEY, trace)).block()).hasSize(1);
+		assertThat(trace.stale()).containsEntry("src", Duration.ofMinutes(6));
+	}
+
+	@Test
+	void failsOnceTheCachedListIsOlderThanMaxStale() {
+		this.cache.users().block();
+		this.vendor.failing.set(true);
+		this.clock.advance(Duration.ofMinutes(16));
+		assertThatThrownBy(() -> this.cache.users().block()).isInstanceOf(SourceException.class);
+	}
+
+	@Test
+	void concurrentReadsShareOneVendorCall() {
+		this.vendor.delay.set(Duration.ofMillis(200));
+		Flux.range(0, 25).flatMap((i) -> this.cache.users(), 25).collectList().block();
+		assertThat(this.vendor.calls).hasValue(1);
+	}
+
+	@Test
+	void forgettingMakesTheNextReadAskTheVendorAndDropsReadsInFlight() {
+		this.vendor.delay.set(Duration.ofMillis(200));
+		Mono<List<User>> inFlight = this.cache.users().cache();
+		inFlight.subscribe();
+		this.cache.forget();
+		inFlight.block();
+		this.vendor.delay.set(Duration.ZERO);
+		this.cache.users().block();
+		assertThat(this.vendor.calls).hasValue(2);
+	}
+
+	static final class CountingConnector implements Connector {
+
+		final AtomicInteger calls = new AtomicInteger();
+
+		final AtomicReference<Boolean> failing = new AtomicReference<>(false);
+
+		final AtomicReference<String> name = new AtomicReference<>("Ada");
+
+		final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+
+		@Override
+		public SourceInfo info() {
+			return new SourceInfo("src", Vendor.TESTMO, "src", EnumSet.noneOf(io.rollcall.domain.Capability.class));
+		}
+
+		@Override
+		public Mono<List<User>> users() {
+			return Mono.defer(() -> {
+				this.calls.incrementAndGet();
+				if (this.failing.get()) {
+					return Mono.error(new SourceException("src", SourceException.Code.SOURCE_UNAVAILABLE, "down"));
+				}
+				return Mono.just(List.of(new User("src", "1", this.name.get(), null, null, null, null, null, null, null,
+						List.of(), List.of(), List.of())));
+			}).delayElement(this.delay.get());
+		}
+
+		@Override
+		public Mono<Void> probe() {
+			return Mono.empty();
+		}
+
+	}
+
+	static final class MutableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}
