@@ -1,0 +1,85 @@
+package io.rollcall.graphql;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * GraphiQL at {@code /graphiql}, with every asset served from the jar (no CDN), opening
+ * with the "everyone with access" example and a header editor for {@code Authorization}.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphiQlRoute {
+
+	static final String EXAMPLE = "graphql/operations/everyoneWithAccess.graphql";
+
+	@Bean
+	RouterFunction<ServerResponse> graphiQl(@Value("${rollcall.graphiql.enabled:true}") boolean enabled) {
+		if (!enabled) {
+			return RouterFunctions.route().build();
+		}
+		String page = page();
+		return RouterFunctions.route()
+			.GET("/graphiql", (request) -> ServerResponse.ok()
+				.contentType(MediaType.TEXT_HTML)
+				.cacheControl(CacheControl.noCache())
+				.header("Content-Security-Policy",
+						"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+								+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'")
+				.bodyValue(page))
+			.build();
+	}
+
+	private static String page() {
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("endpoint", "/graphql");
+		defaults.put("query", read(EXAMPLE));
+		// The header editor is open: paste {"Authorization": "Bearer <key>"} when
+		// security is on.
+		defaults.put("headers", "{}");
+		defaults.put("showHeaders", true);
+		// Safe inside a <script> element: no "</" can close it early.
+		String json = JsonMapper.builder().build().writeValueAsString(defaults).replace("</", "<\\/");
+		return read("graphiql/index.html").replace("@graphiql.version@", Versions.GRAPHIQL)
+			.replace("@react.version@", Versions.REACT)
+			.replace("@defaults@", json);
+	}
+
+	private static String read(String path) {
+		try {
+			return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * The versions of the GraphiQL and React web jars the page loads.
+	 */
+	static final class Versions {
+
+		static final String GRAPHIQL = "2.4.7";
+
+		static final String REACT = "18.3.1";
+
+		private Versions() {
+		}
+
+	}
+
+}
