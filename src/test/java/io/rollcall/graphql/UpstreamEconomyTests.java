@@ -27,10 +27,11 @@ class UpstreamEconomyTests extends GatewayTestBase {
 	/**
 	 * The minimum the vendor APIs allow for users with roles, groups and projects: Cintoo
 	 * users and projects; Testmo two pages of users, roles, groups, projects and one list
-	 * per project; Codebase users, roles, projects; Periscope users and groups.
+	 * per project; Codebase users, roles, projects; Periscope EU users and groups, and
+	 * Periscope US users only (it has none, so no account needs its groups).
 	 */
 	private static final Map<String, Integer> EVERYTHING = Map.of("cintoo", 2, "testmo", 7, "codebase", 3, "periscope",
-			2);
+			3);
 
 	@Test
 	void everythingQueryMakesOneCallPerListAndSource() {

@@ -87,7 +87,8 @@ public final class VendorStubs {
 
 	/**
 	 * Points one source per vendor at the stubs: {@code cintoo}, {@code testmo},
-	 * {@code codebase} and {@code periscope-eu}.
+	 * {@code codebase}, and two Periscope sites, {@code periscope-eu} and
+	 * {@code periscope-us} (which has no users).
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
 		registry.add("rollcall.sources.cintoo.vendor", () -> "cintoo");
@@ -109,7 +110,13 @@ public final class VendorStubs {
 		registry.add("rollcall.sources.periscope-eu.site", () -> "acme-eu");
 		registry.add("rollcall.sources.periscope-eu.api-key", () -> "periscope-key");
 		registry.add("rollcall.sources.periscope-eu.invited-by", () -> "admin@example.com");
-		for (String source : new String[] { "cintoo", "testmo", "codebase", "periscope-eu" }) {
+		// A second Periscope site on the same stub server, under /us, with no users yet.
+		registry.add("rollcall.sources.periscope-us.vendor", () -> "periscope");
+		registry.add("rollcall.sources.periscope-us.base-url", () -> periscope().baseUrl() + "/us");
+		registry.add("rollcall.sources.periscope-us.site", () -> "acme-us");
+		registry.add("rollcall.sources.periscope-us.api-key", () -> "periscope-us-key");
+		registry.add("rollcall.sources.periscope-us.invited-by", () -> "admin@example.com");
+		for (String source : new String[] { "cintoo", "testmo", "codebase", "periscope-eu", "periscope-us" }) {
 			registry.add("rollcall.sources." + source + ".timeout", () -> "1s");
 		}
 		registry.add("rollcall.security.enabled", () -> "false");

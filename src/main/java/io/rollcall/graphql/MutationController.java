@@ -1,0 +1,112 @@
+package io.rollcall.graphql;
+
+import java.util.List;
+
+import graphql.GraphQLContext;
+import io.rollcall.domain.Change;
+import io.rollcall.domain.SourceInfo;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+/**
+ * Invitations, updates and offboarding of users, groups, and project membership, across
+ * several sources in one request.
+ */
+@Controller
+class MutationController {
+
+	/**
+	 * Where the authenticated client's name sits in the GraphQL context, for the audit
+	 * trail.
+	 */
+	static final String ACTOR = "rollcall.actor";
+
+	private final Changes changes;
+
+	private final Reads reads;
+
+	MutationController(Changes changes, Reads reads) {
+		this.changes = changes;
+		this.reads = reads;
+	}
+
+	@MutationMapping
+	Mono<Changes.ChangeResult> inviteUser(@Argument InviteUserInput input, GraphQLContext context) {
+		return this.changes.invite(input, actor(context));
+	}
+
+	@MutationMapping
+	Mono<Changes.ChangeResult> updateUser(@Argument UpdateUserInput input, GraphQLContext context) {
+		return this.changes.updateUser(input, actor(context));
+	}
+
+	@MutationMapping
+	Mono<Changes.ChangeResult> removeUser(@Argument RemoveUserInput input, GraphQLContext context) {
+		return this.changes.removeUser(input, actor(context));
+	}
+
+	@MutationMapping
+	Mono<Changes.ChangeResult> createGroup(@Argument CreateGroupInput input, GraphQLContext context) {
+		return this.changes.createGroup(input, actor(context));
+	}
+
+	@MutationMapping
+	Mono<Changes.ChangeResult> updateGroup(@Argument UpdateGroupInput input, GraphQLContext context) {
+		return this.changes.updateGroup(input, actor(context));
+	}
+
+	@MutationMapping
+	Mono<Changes.ChangeResult> deleteGroup(@Argument DeleteGroupInput input, GraphQLContext context) {
+		return this.changes.deleteGroup(input, actor(context));
+	}
+
+	@MutationMapping
+	Mono<Changes.ChangeResult> addProjectMember(@Argument ProjectMemberInput input, GraphQLContext context) {
+		return this.changes.changeProjectMember(input, true, actor(context));
+	}
+
+	@MutationMapping
+	Mono<Changes.ChangeResult> removeProjectMember(@Argument ProjectMemberInput input, GraphQLContext context) {
+		return this.changes.changeProjectMember(input, false, actor(context));
+	}
+
+	@SchemaMapping(typeName = "SourceChange", field = "source")
+	SourceInfo changeSource(Change change) {
+		return this.reads.directory().source(change.source()).orElseThrow();
+	}
+
+	private static String actor(GraphQLContext context) {
+		Object actor = context.get(ACTOR);
+		return (actor != null) ? actor.toString() : "anonymous";
+	}
+
+	record InviteUserInput(List<String> sources, String email, String firstName, String lastName, @Nullable String role,
+			@Nullable List<String> groups, @Nullable Boolean dryRun) {
+	}
+
+	record UpdateUserInput(String source, String email, @Nullable String firstName, @Nullable String lastName,
+			@Nullable List<String> groups, @Nullable Boolean dryRun) {
+	}
+
+	record RemoveUserInput(String email, @Nullable List<String> sources, @Nullable Boolean dryRun) {
+	}
+
+	record CreateGroupInput(String source, String name, String access, @Nullable Boolean dryRun) {
+	}
+
+	record UpdateGroupInput(String source, String name, @Nullable String newName, @Nullable String access,
+			@Nullable Boolean dryRun) {
+	}
+
+	record DeleteGroupInput(String source, String name, @Nullable Boolean dryRun) {
+	}
+
+	record ProjectMemberInput(String project, String user, @Nullable Boolean dryRun) {
+	}
+
+}
