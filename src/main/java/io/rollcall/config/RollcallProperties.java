@@ -16,10 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sources the upstream accounts, by source id; none means demo mode
  * @param cache how long vendor answers are kept
  * @param security who may call the gateway
+ * @param limits what a single request may ask for
  */
 @ConfigurationProperties("rollcall")
 public record RollcallProperties(@Nullable Map<String, SourceProperties> sources, @DefaultValue Cache cache,
-		@DefaultValue Security security) {
+		@DefaultValue Security security, @DefaultValue Limits limits) {
 
 	public RollcallProperties {
 		sources = (sources != null) ? new TreeMap<>(sources) : Map.of();
@@ -41,13 +42,33 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	 *
 	 * @param enabled whether clients must authenticate; false only for a trusted network
 	 * @param apiKeys the API keys clients may send as {@code Authorization: Bearer <key>}
+	 * @param rolesClaim the JWT claim holding a client's roles (READ, ADMIN), when JWTs
+	 * are configured through {@code spring.security.oauth2.resourceserver.jwt.*}
 	 */
-	public record Security(@DefaultValue("true") boolean enabled, @Nullable List<ApiKey> apiKeys) {
+	public record Security(@DefaultValue("true") boolean enabled, @Nullable List<ApiKey> apiKeys,
+			@DefaultValue("roles") String rolesClaim) {
 
 		public Security {
 			apiKeys = (apiKeys != null) ? List.copyOf(apiKeys) : List.of();
 		}
 
+	}
+
+	/**
+	 * Limits on one GraphQL request, enforced before any vendor is called.
+	 *
+	 * @param maxDocumentSize the longest document, in characters
+	 * @param maxTokens the most grammar tokens the parser reads
+	 * @param maxDepth the deepest field nesting
+	 * @param maxAliases the most aliased fields
+	 * @param maxRootFields the most fields at the root of the operation
+	 * @param maxDirectives the most directives
+	 * @param maxCost the highest cost: each field counts once per item it can repeat for,
+	 * taking connections' {@code first} (default 50) and lists as 10 items
+	 */
+	public record Limits(@DefaultValue("20000") int maxDocumentSize, @DefaultValue("3000") int maxTokens,
+			@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases, @DefaultValue("10") int maxRootFields,
+			@DefaultValue("20") int maxDirectives, @DefaultValue("50000") int maxCost) {
 	}
 
 	/**

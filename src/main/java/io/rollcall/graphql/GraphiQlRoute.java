@@ -8,7 +8,7 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -28,10 +28,8 @@ class GraphiQlRoute {
 	static final String EXAMPLE = "graphql/operations/everyoneWithAccess.graphql";
 
 	@Bean
-	RouterFunction<ServerResponse> graphiQl(@Value("${rollcall.graphiql.enabled:true}") boolean enabled) {
-		if (!enabled) {
-			return RouterFunctions.route().build();
-		}
+	@ConditionalOnProperty(name = "rollcall.graphiql.enabled", havingValue = "true", matchIfMissing = true)
+	RouterFunction<ServerResponse> graphiQl() {
 		String page = page();
 		return RouterFunctions.route()
 			.GET("/graphiql", (request) -> ServerResponse.ok()

@@ -12,6 +12,7 @@ import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * files' stubs, no recorded calls and empty caches.
  */
 @GatewayTest
+@TestPropertySource(properties = "rollcall.security.enabled=false")
 public abstract class GatewayTestBase {
 
 	@LocalServerPort

@@ -119,7 +119,6 @@ public final class VendorStubs {
 		for (String source : new String[] { "cintoo", "testmo", "codebase", "periscope-eu", "periscope-us" }) {
 			registry.add("rollcall.sources." + source + ".timeout", () -> "1s");
 		}
-		registry.add("rollcall.security.enabled", () -> "false");
 	}
 
 }

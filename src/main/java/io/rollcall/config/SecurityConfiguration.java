@@ -1,0 +1,120 @@
+package io.rollcall.config;
+
+import java.nio.charset.StandardCharsets;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Who may call the gateway. Secure by default: outside demo mode, Rollcall does not start
+ * without API keys or JWTs configured unless {@code rollcall.security.enabled=false}.
+ * Every request to {@code /graphql} is authenticated before its body is read; queries
+ * need READ, mutations ADMIN (checked per operation, see {@code GraphQlAccess}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SecurityConfiguration.class);
+
+	@Bean
+	ClientAccess clientAccess(RollcallProperties properties, SourcesConfiguration.DemoMode demo,
+			ObjectProvider<ReactiveJwtDecoder> jwts) {
+		RollcallProperties.Security security = properties.security();
+		ApiKeyAuthentication authentication = new ApiKeyAuthentication(security.apiKeys(), jwts.getIfAvailable(),
+				security.rolesClaim());
+		if (!security.enabled()) {
+			logger.warn("Client authentication is off (rollcall.security.enabled=false): anyone who can reach "
+					+ "this port can read and change every source. Use this only on a trusted network.");
+			return new ClientAccess(false, authentication);
+		}
+		if (!authentication.configured()) {
+			if (demo.active()) {
+				logger.warn("Demo mode: no client authentication is configured, so the demo answers anyone.");
+				return new ClientAccess(false, authentication);
+			}
+			throw new InvalidConfigurationException("rollcall.security",
+					"no client authentication is configured: set rollcall.security.api-keys, or JWT validation "
+							+ "with spring.security.oauth2.resourceserver.jwt.*, or rollcall.security.enabled=false "
+							+ "on a trusted network");
+		}
+		return new ClientAccess(true, authentication);
+	}
+
+	@Bean
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ClientAccess access) {
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		if (!access.enforced()) {
+			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll()).build();
+		}
+		ServerAuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
+		AuthenticationWebFilter bearer = new AuthenticationWebFilter(access.authentication());
+		bearer.setServerAuthenticationConverter(new ServerBearerTokenAuthenticationConverter());
+		bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
+		return http.addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler((exchange, denied) -> write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
+						"This API key or token may not do this")))
+			.authorizeExchange((exchanges) -> exchanges
+				.pathMatchers(HttpMethod.GET, "/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**",
+						"/favicon.ico")
+				.permitAll()
+				.pathMatchers("/graphql")
+				.hasAnyRole("READ", "ADMIN")
+				.pathMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.anyExchange()
+				.denyAll())
+			.build();
+	}
+
+	private static Mono<Void> unauthorized(ServerWebExchange exchange,
+			org.springframework.security.core.AuthenticationException ex) {
+		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		return write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+				"Authentication required: send Authorization: Bearer <API key or token>");
+	}
+
+	private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String message) {
+		exchange.getResponse().setStatusCode(status);
+		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+		String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";
+		DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+		return exchange.getResponse().writeWith(Mono.just(buffer));
+	}
+
+	/**
+	 * Whether clients must authenticate, and how they do.
+	 *
+	 * @param enforced whether authentication and roles are checked
+	 * @param authentication how bearer tokens are checked
+	 */
+	record ClientAccess(boolean enforced, ApiKeyAuthentication authentication) {
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.rollcall.graphql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.rollcall.support.GatewayTestBase;
+import io.rollcall.support.VendorStubs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The attack table: every request here is refused before any vendor is called, with a
+ * clear error; and no secret is ever found in a response or a log line, DEBUG included.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = { "rollcall.security.enabled=true", "rollcall.security.api-keys[0].name=dashboards",
+		"rollcall.security.api-keys[0].key=" + SecurityTests.READ_KEY, "rollcall.security.api-keys[0].role=READ",
+		"rollcall.security.api-keys[1].name=admin-console",
+		"rollcall.security.api-keys[1].key=" + SecurityTests.ADMIN_KEY, "rollcall.security.api-keys[1].role=ADMIN",
+		"logging.level.io.rollcall=DEBUG", "logging.level.org.springframework.web=DEBUG",
+		"logging.level.org.springframework.graphql=DEBUG", "logging.level.org.springframework.security=DEBUG",
+		"logging.level.reactor.netty=DEBUG" })
+class SecurityTests extends GatewayTestBase {
+
+	static final String READ_KEY = "read-canary-3c9f1e7a2b";
+
+	static final String ADMIN_KEY = "admin-canary-8d2a6f0c4e";
+
+	/** Secrets of the configured sources and of the vendors' payloads. */
+	private static final List<String> CANARIES = List.of(READ_KEY, ADMIN_KEY, "testmo-token", "codebase-key",
+			"periscope-key", "periscope-us-key", "YWNtZS9kYW46Y29kZWJhc2Uta2V5",
+			"0123456789abcdef0123456789abcdef01234567", "fedcba9876543210fedcba9876543210fedcba98",
+			"aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd", "c2lnbmF0dXJl");
+
+	@Test
+	void withoutAKeyTheAnswerIs401BeforeAnyParsingOrVendorCall() {
+		post(null, "{ users { totalCount } }").expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo("UNAUTHENTICATED");
+		post("wrong-key-0000000000", "{ users { totalCount } }").expectStatus().isUnauthorized();
+		post(null, "this is not GraphQL {{{").expectStatus().isUnauthorized();
+		assertThat(VendorStubs.totalCalls()).isZero();
+	}
+
+	@Test
+	void aReadKeyQueriesButCannotChangeAnything() {
+		post(READ_KEY, "{ users { totalCount } }").expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.users.totalCount")
+			.isEqualTo(13);
+		VendorStubs.reset();
+		refused(READ_KEY, "mutation { removeUser(input: {email: \"ada@example.com\"}) { ok } }", "FORBIDDEN");
+		refused(READ_KEY, "mutation { refreshSources { id } }", "FORBIDDEN");
+	}
+
+	@Test
+	void anAdminKeyChangesThings() {
+		VendorStubs.periscope()
+			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v1/groups?test_mode=true"))
+				.willReturn(aResponse().withHeader("Content-Type", "application/json")
+					.withBody("{\"name\":\"Auditors\",\"access\":\"View\",\"test_mode\":true}")));
+		post(ADMIN_KEY,
+				"mutation { createGroup(input: {source: \"periscope-eu\", name: \"Auditors\", access: \"View\", dryRun: true}) { changes { status } } }")
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.createGroup.changes[0].status")
+			.isEqualTo("DRY_RUN");
+	}
+
+	@Test
+	void deepWideAliasedHugeAndCostlyQueriesAreRefusedWithTheirOwnCodes() {
+		refused(READ_KEY,
+				"{ users { edges { node { person { accounts { person { accounts { person { accounts { person { "
+						+ "accounts { person { accounts { displayName } } } } } } } } } } } } } }",
+				"QUERY_TOO_DEEP");
+		refused(READ_KEY, "{ "
+				+ IntStream.range(0, 31).mapToObj((i) -> "a" + i + ": sources { id }").collect(Collectors.joining(" "))
+				+ " }", "TOO_MANY_ALIASES");
+		refused(READ_KEY, "{ sources { id } roles { id } groups { id } users { totalCount } people { totalCount } "
+				+ "projects { totalCount } q: sources { id } r: roles { id } g: groups { id } u: users { totalCount } "
+				+ "p: people { totalCount } }", "TOO_MANY_ROOT_FIELDS");
+		refused(READ_KEY, "{ sources { "
+				+ IntStream.range(0, 21).mapToObj((i) -> "id @include(if: true)").collect(Collectors.joining(" "))
+				+ " } }", "TOO_MANY_DIRECTIVES");
+		refused(READ_KEY, "{ users(first: 100) { edges { node { person { accounts { projects { project { members { "
+				+ "user { groups { members { displayName } } } } } } } } } } } }", "QUERY_TOO_COSTLY");
+		refused(READ_KEY, "{ sources { id } }" + " ".repeat(25_000), "QUERY_TOO_LARGE");
+		refused(READ_KEY, "{ sources { " + "id ".repeat(4000) + "} }", "QUERY_TOO_LARGE");
+	}
+
+	@Test
+	void onlyPostWithJsonOrGraphQlBodiesExecutes() {
+		this.http.get()
+			.uri("/graphql?query={query}", "mutation { refreshSources { id } }")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+			.exchange()
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(404, 405));
+		this.http.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue("{ sources { id } }")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415);
+		this.http.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("[{\"query\":\"{ users { totalCount } }\"},{\"query\":\"{ users { totalCount } }\"}]")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		assertThat(VendorStubs.totalCalls()).isZero();
+	}
+
+	@Test
+	void clientCredentialsAreNeverForwardedToVendors() {
+		this.http.post()
+			.uri("/graphql")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.header(HttpHeaders.COOKIE, "session=client-cookie")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ users { totalCount } }"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(VendorStubs.totalCalls()).isPositive();
+		VendorStubs.all().values().forEach((server) -> {
+			server.verify(0, anyRequestedFor(anyUrl()).withHeader(HttpHeaders.COOKIE,
+					com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
+			server.getAllServeEvents()
+				.forEach((event) -> assertThat(event.getRequest().getHeaders().all().toString())
+					.doesNotContain(READ_KEY));
+		});
+		VendorStubs.periscope().verify(anyRequestedFor(anyUrl()).withHeader(HttpHeaders.COOKIE, absent()));
+	}
+
+	@Test
+	void actuatorInternalsAreNotExposed() {
+		for (String path : List.of("/actuator/env", "/actuator/configprops", "/actuator/beans")) {
+			this.http.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+				.exchange()
+				.expectStatus()
+				.isForbidden();
+			this.http.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+		}
+	}
+
+	@Test
+	void canarySecretsNeverAppearInResponsesOrLogs(CapturedOutput output) {
+		StringBuilder responses = new StringBuilder();
+		for (String query : List.of(
+				"{ users(first: 100) { edges { node { id nativeId displayName email username source { id name } roles { name } groups { name } projects { project { name } } person { email } } } } }",
+				"{ sources { id name health { status message } } }", "{ nope }",
+				"{ users(first: 500) { totalCount } }")) {
+			responses.append(post(ADMIN_KEY, query).expectBody(String.class).returnResult().getResponseBody());
+		}
+		responses.append(post(ADMIN_KEY,
+				"mutation { inviteUser(input: {sources: [\"codebase\"], email: \"x@example.com\", firstName: \"X\", lastName: \"Y\", dryRun: true}) { ok } }")
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		responses.append(this.http.get()
+			.uri("/actuator/health")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		assertThat(responses.toString()).contains("Dan Wentworth");
+		for (String canary : CANARIES) {
+			assertThat(responses.toString()).as("responses").doesNotContain(canary);
+			assertThat(output.getAll()).as("log output").doesNotContain(canary);
+		}
+		assertThat(output.getAll()).contains("DEBUG");
+	}
+
+	private WebTestClient.ResponseSpec post(String key, String query) {
+		WebTestClient.RequestBodySpec request = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON);
+		if (key != null) {
+			request.header(HttpHeaders.AUTHORIZATION, "Bearer " + key);
+		}
+		return request.bodyValue(Map.of("query", query)).exchange();
+	}
+
+	private void refused(String key, String query, String code) {
+		VendorStubs.reset();
+		post(key, query).expectBody()
+			.jsonPath("$.errors[0].extensions.code")
+			.isEqualTo(code)
+			.jsonPath("$.errors.length()")
+			.isEqualTo(1)
+			.jsonPath("$.data.users")
+			.doesNotExist();
+		assertThat(VendorStubs.totalCalls()).as(code + ": vendor calls").isZero();
+	}
+
+}
