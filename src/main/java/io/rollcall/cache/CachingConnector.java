@@ -105,6 +105,9 @@ public final class CachingConnector implements Connector {
 	public void forget() {
 		this.generation.incrementAndGet();
 		this.entries.invalidateAll();
+		// Reads already in flight may carry data from before a write: later reads do not
+		// join them.
+		this.inflight.clear();
 	}
 
 	/** Hit and miss counts, for metrics. */
