@@ -53,6 +53,8 @@ public final class CachingConnector implements Connector {
 	 */
 	private final AtomicLong generation = new AtomicLong();
 
+	private final AtomicLong staleServes = new AtomicLong();
+
 	public CachingConnector(Connector delegate, CacheSettings settings, Clock clock) {
 		this.delegate = delegate;
 		this.settings = settings;
@@ -110,6 +112,11 @@ public final class CachingConnector implements Connector {
 		this.inflight.clear();
 	}
 
+	/** How many answers were served from a list that could not be refreshed. */
+	public long staleServes() {
+		return this.staleServes.get();
+	}
+
 	/** Hit and miss counts, for metrics. */
 	public com.github.benmanes.caffeine.cache.stats.CacheStats stats() {
 		return this.entries.stats();
@@ -139,6 +146,7 @@ public final class CachingConnector implements Connector {
 					if (age.compareTo(this.settings.maxStale()) >= 0) {
 						return Mono.error(ex);
 					}
+					this.staleServes.incrementAndGet();
 					context.<RequestTrace>getOrEmpty(RequestTrace.KEY)
 						.ifPresent((trace) -> trace.servedStale(ex.source(), age));
 					return Mono.just((List<T>) last.value());

@@ -7,7 +7,11 @@ import java.util.List;
 
 import io.netty.channel.ChannelOption;
 import io.rollcall.cache.CachingConnector;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.connector.HttpFactory;
+import io.rollcall.connector.SourceGuard;
+import io.rollcall.connector.SourceGuards;
 import io.rollcall.connector.VendorHttp;
 import io.rollcall.connector.cintoo.CintooConnectors;
 import io.rollcall.connector.codebase.CodebaseConnectors;
@@ -34,11 +38,18 @@ final class SourceFactory implements AutoCloseable {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
+	private final SourceGuards guards;
+
 	private final List<ConnectionProvider> pools = new ArrayList<>();
 
-	SourceFactory(WebClient.Builder webClients, CachingConnector.CacheSettings cache, Clock clock) {
+	SourceFactory(WebClient.Builder webClients, CachingConnector.CacheSettings cache, MeterRegistry meters,
+			SourceGuards guards, Clock clock) {
 		this.webClients = webClients;
+		this.guards = guards;
 		this.cache = cache;
+		this.meters = meters;
 		this.clock = clock;
 	}
 
@@ -61,7 +72,20 @@ final class SourceFactory implements AutoCloseable {
 			case PERISCOPE -> PeriscopeConnectors.create(id, name, source.site(), source.apiKey(),
 					blankToNull(source.invitedBy()), http);
 		};
-		return new CachingConnector(connector, this.cache, this.clock);
+		CachingConnector cached = new CachingConnector(connector, this.cache, this.clock);
+		FunctionCounter.builder("rollcall.cache.requests", cached, (c) -> c.stats().hitCount())
+			.tag("source", id)
+			.tag("result", "hit")
+			.register(this.meters);
+		FunctionCounter.builder("rollcall.cache.requests", cached, (c) -> c.stats().missCount())
+			.tag("source", id)
+			.tag("result", "miss")
+			.register(this.meters);
+		FunctionCounter.builder("rollcall.cache.stale", cached, CachingConnector::staleServes)
+			.description("Answers served from a cached list that could not be refreshed")
+			.tag("source", id)
+			.register(this.meters);
+		return cached;
 	}
 
 	private static Path tokenFile(String id, SourceProperties source) {
@@ -85,7 +109,10 @@ final class SourceFactory implements AutoCloseable {
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) source.maxResponseSize().toBytes()))
 			.build();
-		return (auth, retryAfter, errorReader) -> new VendorHttp(id, client, source.timeout(), health, auth, retryAfter,
+		SourceGuard guard = new SourceGuard(id, health, new SourceGuard.Settings(source.maxInlineRetryAfter(),
+				source.breakerFailureRate(), source.breakerOpenFor()), this.meters, this.clock);
+		this.guards.add(guard);
+		return (auth, retryAfter, errorReader) -> new VendorHttp(id, client, source.timeout(), guard, auth, retryAfter,
 				errorReader, this.clock);
 	}
 

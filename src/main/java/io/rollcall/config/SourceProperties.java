@@ -31,6 +31,13 @@ import org.springframework.util.unit.DataSize;
  * @param maxIdleTime idle connections are closed after this, before vendors drop them
  * @param maxResponseSize the largest vendor answer read
  * @param concurrency pages or projects read at once from a paged vendor
+ * @param maxInlineRetryAfter a 429 asking to wait at most this long is waited out and the
+ * read tried again; a longer wait puts the source in a cool-down in which it is not
+ * called
+ * @param breakerFailureRate percentage of failed calls (of the last 10, at least 5) that
+ * opens the source's circuit breaker
+ * @param breakerOpenFor how long an open breaker fails calls fast before it lets one
+ * probe through
  */
 public record SourceProperties(@Nullable String vendor, @Nullable String name, @Nullable String baseUrl,
 		@Nullable String accountId, @Nullable String accessToken, @Nullable String refreshToken,
@@ -38,7 +45,8 @@ public record SourceProperties(@Nullable String vendor, @Nullable String name, @
 		@Nullable String site, @Nullable String invitedBy, @DefaultValue("5s") Duration timeout,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("32") int maxConnections,
 		@DefaultValue("30s") Duration maxIdleTime, @DefaultValue("64MB") DataSize maxResponseSize,
-		@DefaultValue("6") int concurrency) {
+		@DefaultValue("6") int concurrency, @DefaultValue("1s") Duration maxInlineRetryAfter,
+		@DefaultValue("50") int breakerFailureRate, @DefaultValue("30s") Duration breakerOpenFor) {
 
 	/** Never shows a credential. */
 	@Override

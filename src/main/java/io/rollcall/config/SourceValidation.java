@@ -69,6 +69,10 @@ final class SourceValidation {
 		positive(prefix + ".max-connections", source.maxConnections());
 		positive(prefix + ".max-response-size", source.maxResponseSize().toBytes());
 		positive(prefix + ".concurrency", source.concurrency());
+		if (source.breakerFailureRate() < 1 || source.breakerFailureRate() > 100) {
+			throw new InvalidConfigurationException(prefix + ".breaker-failure-rate", "must be between 1 and 100");
+		}
+		positive(prefix + ".breaker-open-for", source.breakerOpenFor().toMillis());
 		return vendor;
 	}
 

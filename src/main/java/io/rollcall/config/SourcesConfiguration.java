@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.cache.CachingConnector;
+import io.rollcall.connector.SourceGuards;
 import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
@@ -18,6 +21,7 @@ import io.rollcall.domain.Vendor;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,11 +54,18 @@ class SourcesConfiguration {
 		return new DemoMode(vendors);
 	}
 
+	@Bean
+	SourceGuards sourceGuards() {
+		return new SourceGuards();
+	}
+
 	@Bean(destroyMethod = "close")
-	SourceFactory sourceFactory(WebClient.Builder webClients, RollcallProperties properties, Clock clock) {
+	SourceFactory sourceFactory(WebClient.Builder webClients, RollcallProperties properties,
+			ObjectProvider<MeterRegistry> meters, SourceGuards guards, Clock clock) {
 		RollcallProperties.Cache cache = properties.cache();
 		return new SourceFactory(webClients,
-				new CachingConnector.CacheSettings(cache.ttl(), cache.refreshAhead(), cache.maxStale()), clock);
+				new CachingConnector.CacheSettings(cache.ttl(), cache.refreshAhead(), cache.maxStale()),
+				meters.getIfAvailable(SimpleMeterRegistry::new), guards, clock);
 	}
 
 	@Bean
@@ -94,11 +105,13 @@ class SourcesConfiguration {
 			Map<String, SourceProperties> sources = new LinkedHashMap<>();
 			for (DemoVendors.Endpoint endpoint : this.vendors.endpoints()) {
 				Map<String, String> p = endpoint.properties();
-				sources.put(endpoint.id(), new SourceProperties(endpoint.vendor().name().toLowerCase(Locale.ROOT),
-						endpoint.name(), endpoint.baseUrl(), p.get("account-id"), null, p.get("refresh-token"),
-						(p.get("token-file") != null) ? Path.of(p.get("token-file")) : null, p.get("token"),
-						p.get("username"), p.get("api-key"), p.get("site"), p.get("invited-by"), Duration.ofSeconds(5),
-						Duration.ofSeconds(2), 32, Duration.ofSeconds(30), DataSize.ofMegabytes(64), 6));
+				sources.put(endpoint.id(),
+						new SourceProperties(endpoint.vendor().name().toLowerCase(Locale.ROOT), endpoint.name(),
+								endpoint.baseUrl(), p.get("account-id"), null, p.get("refresh-token"),
+								(p.get("token-file") != null) ? Path.of(p.get("token-file")) : null, p.get("token"),
+								p.get("username"), p.get("api-key"), p.get("site"), p.get("invited-by"),
+								Duration.ofSeconds(5), Duration.ofSeconds(2), 32, Duration.ofSeconds(30),
+								DataSize.ofMegabytes(64), 6, Duration.ofSeconds(1), 50, Duration.ofSeconds(30)));
 			}
 			return sources;
 		}

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.netty.handler.timeout.ReadTimeoutException;
-import io.rollcall.domain.HealthTracker;
 import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceException.Code;
 import org.jspecify.annotations.Nullable;
@@ -43,7 +42,7 @@ public final class VendorHttp {
 
 	private final Duration timeout;
 
-	private final HealthTracker health;
+	private final SourceGuard guard;
 
 	private final VendorAuth auth;
 
@@ -58,18 +57,18 @@ public final class VendorHttp {
 	 * @param source the source id
 	 * @param client a client bound to the source's base URL
 	 * @param timeout the deadline for one whole exchange
-	 * @param health where each call's outcome is noted
+	 * @param guard the source's breaker, cool-down, health and metrics
 	 * @param auth how calls authenticate
 	 * @param defaultRetryAfterSeconds the wait to assume when a 429 has no Retry-After
 	 * @param errorReader reads the human message out of the vendor's error body, or null
 	 * @param clock the clock for HTTP-date Retry-After values
 	 */
-	public VendorHttp(String source, WebClient client, Duration timeout, HealthTracker health, VendorAuth auth,
+	public VendorHttp(String source, WebClient client, Duration timeout, SourceGuard guard, VendorAuth auth,
 			long defaultRetryAfterSeconds, Function<byte[], @Nullable String> errorReader, Clock clock) {
 		this.source = source;
 		this.client = client;
 		this.timeout = timeout;
-		this.health = health;
+		this.guard = guard;
 		this.auth = auth;
 		this.defaultRetryAfterSeconds = defaultRetryAfterSeconds;
 		this.errorReader = errorReader;
@@ -82,7 +81,7 @@ public final class VendorHttp {
 
 	/**
 	 * Reads a resource. A connection failure or 5xx is tried once more after a short,
-	 * jittered pause.
+	 * jittered pause; a 429 asking for a short wait is waited out and tried once more.
 	 * @param headers extra headers
 	 * @param uri path and query below the base URL, a template for {@code variables}
 	 * @param variables values for the template, encoded strictly
@@ -129,7 +128,7 @@ public final class VendorHttp {
 		catch (RuntimeException ex) {
 			SourceException failure = new SourceException(this.source, Code.SOURCE_BAD_RESPONSE,
 					"Source '" + this.source + "' gave an answer that could not be read", 0, null, null, null);
-			this.health.failed(failure);
+			this.guard.health().failed(failure);
 			return Mono.error(failure);
 		}
 	}
@@ -152,8 +151,7 @@ public final class VendorHttp {
 	}
 
 	private Mono<byte[]> attempt(Request request, VendorAuth.Credential credential) {
-		return Mono.defer(() -> {
-			long started = System.nanoTime();
+		return this.guard.call(Mono.defer(() -> {
 			WebClient.RequestBodySpec spec = this.client.method(request.method())
 				.uri(request.uri(), request.variables())
 				.headers((h) -> {
@@ -169,10 +167,8 @@ public final class VendorHttp {
 			}
 			return ready.exchangeToMono((response) -> read(response, request.read()))
 				.timeout(this.timeout)
-				.onErrorMap((ex) -> !(ex instanceof SourceException), this::translate)
-				.doOnSuccess((ok) -> this.health.succeeded(Duration.ofNanos(System.nanoTime() - started)))
-				.doOnError(SourceException.class, this.health::failed);
-		});
+				.onErrorMap((ex) -> !(ex instanceof SourceException), this::translate);
+		}));
 	}
 
 	private Mono<byte[]> read(ClientResponse response, boolean read) {

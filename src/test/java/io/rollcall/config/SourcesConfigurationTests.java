@@ -112,7 +112,8 @@ class SourcesConfigurationTests {
 		SourceProperties source = new SourceProperties("testmo", null, "https://acme.testmo.net", null, SECRET, SECRET,
 				null, SECRET, null, SECRET, null, null, java.time.Duration.ofSeconds(5),
 				java.time.Duration.ofSeconds(2), 1, java.time.Duration.ofSeconds(30),
-				org.springframework.util.unit.DataSize.ofMegabytes(1), 1);
+				org.springframework.util.unit.DataSize.ofMegabytes(1), 1, java.time.Duration.ofSeconds(1), 50,
+				java.time.Duration.ofSeconds(30));
 		assertThat(source.toString()).doesNotContain(SECRET);
 		assertThat(new RollcallProperties.ApiKey("ci", SECRET, "READ").toString()).doesNotContain(SECRET);
 	}

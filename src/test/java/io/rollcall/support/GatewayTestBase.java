@@ -2,6 +2,7 @@ package io.rollcall.support;
 
 import java.util.List;
 
+import io.rollcall.connector.SourceGuards;
 import io.rollcall.domain.Directory;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -30,6 +31,9 @@ public abstract class GatewayTestBase {
 	@Autowired
 	protected Directory directory;
 
+	@Autowired
+	protected SourceGuards guards;
+
 	protected HttpGraphQlTester graphQl;
 
 	protected WebTestClient http;
@@ -42,6 +46,7 @@ public abstract class GatewayTestBase {
 	@BeforeEach
 	void startClean() {
 		this.directory.sourceIds().forEach((id) -> this.directory.connector(id).orElseThrow().forget());
+		this.guards.resetAll();
 		VendorStubs.reset();
 		this.http = WebTestClient.bindToServer()
 			.baseUrl("http://127.0.0.1:" + this.port)

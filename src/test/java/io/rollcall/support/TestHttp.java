@@ -3,7 +3,9 @@ package io.rollcall.support;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.connector.HttpFactory;
+import io.rollcall.connector.SourceGuard;
 import io.rollcall.connector.VendorHttp;
 import io.rollcall.domain.HealthTracker;
 
@@ -24,7 +26,9 @@ public final class TestHttp {
 
 	public static HttpFactory factory(String source, String baseUrl, Duration timeout, HealthTracker health) {
 		WebClient client = WebClient.builder().baseUrl(baseUrl).build();
-		return (auth, retryAfter, errorReader) -> new VendorHttp(source, client, timeout, health, auth, retryAfter,
+		SourceGuard guard = new SourceGuard(source, health, SourceGuard.Settings.DEFAULTS, new SimpleMeterRegistry(),
+				Clock.systemUTC());
+		return (auth, retryAfter, errorReader) -> new VendorHttp(source, client, timeout, guard, auth, retryAfter,
 				errorReader, Clock.systemUTC());
 	}
 
