@@ -88,11 +88,23 @@ public final class VendorHttp {
 	 * @return the body, possibly empty
 	 */
 	public Mono<byte[]> get(Consumer<HttpHeaders> headers, String uri, Object... variables) {
-		return exchange(HttpMethod.GET, uri, variables, headers, null, null, true)
+		Mono<byte[]> read = exchange(HttpMethod.GET, uri, variables, headers, null, null, true);
+		return read.onErrorResume(this::shortRateLimit, (ex) -> {
+			this.guard.retried();
+			Long seconds = ((SourceException) ex).retryAfterSeconds();
+			return Mono.delay(Duration.ofSeconds((seconds != null) ? seconds : 0)).then(read);
+		})
 			.retryWhen(Retry.backoff(1, READ_RETRY_BACKOFF)
 				.jitter(0.5)
 				.filter(VendorHttp::retryable)
+				.doBeforeRetry((signal) -> this.guard.retried())
 				.onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+	}
+
+	/** A 429 asking for a wait short enough to wait out within the deadline. */
+	private boolean shortRateLimit(Throwable ex) {
+		return ex instanceof SourceException failure && failure.code() == Code.SOURCE_RATE_LIMITED
+				&& failure.status() == 429 && this.guard.waitInline(failure);
 	}
 
 	/**

@@ -118,6 +118,7 @@ public final class VendorStubs {
 		registry.add("rollcall.sources.periscope-us.invited-by", () -> "admin@example.com");
 		for (String source : new String[] { "cintoo", "testmo", "codebase", "periscope-eu", "periscope-us" }) {
 			registry.add("rollcall.sources." + source + ".timeout", () -> "1s");
+			registry.add("rollcall.sources." + source + ".breaker-open-for", () -> "2s");
 		}
 	}
 
