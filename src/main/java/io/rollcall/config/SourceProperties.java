@@ -45,7 +45,7 @@ public record SourceProperties(@Nullable String vendor, @Nullable String name, @
 		@Nullable String site, @Nullable String invitedBy, @DefaultValue("5s") Duration timeout,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("32") int maxConnections,
 		@DefaultValue("30s") Duration maxIdleTime, @DefaultValue("64MB") DataSize maxResponseSize,
-		@DefaultValue("6") int concurrency, @DefaultValue("1s") Duration maxInlineRetryAfter,
+		@DefaultValue("16") int concurrency, @DefaultValue("1s") Duration maxInlineRetryAfter,
 		@DefaultValue("50") int breakerFailureRate, @DefaultValue("30s") Duration breakerOpenFor) {
 
 	/** Never shows a credential. */

@@ -111,7 +111,7 @@ class SourcesConfiguration {
 								(p.get("token-file") != null) ? Path.of(p.get("token-file")) : null, p.get("token"),
 								p.get("username"), p.get("api-key"), p.get("site"), p.get("invited-by"),
 								Duration.ofSeconds(5), Duration.ofSeconds(2), 32, Duration.ofSeconds(30),
-								DataSize.ofMegabytes(64), 6, Duration.ofSeconds(1), 50, Duration.ofSeconds(30)));
+								DataSize.ofMegabytes(64), 16, Duration.ofSeconds(1), 50, Duration.ofSeconds(30)));
 			}
 			return sources;
 		}

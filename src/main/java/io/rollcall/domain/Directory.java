@@ -26,6 +26,8 @@ public final class Directory {
 
 	private final List<String> order;
 
+	private final Map<Object, Memo> memos = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/**
 	 * Makes a directory.
 	 * @param connectors one connector per source, in the order sources are listed
@@ -97,28 +99,87 @@ public final class Directory {
 			return Mono.error(new IllegalArgumentException("Unknown source " + id));
 		}
 		AtomicReference<@Nullable SourceException> failure = new AtomicReference<>();
-		Mono<List<User>> users = parts.contains(Part.USERS) ? guard(id, connector.users(), failure)
+		Mono<List<User>> users = parts.contains(Part.USERS) ? guard(id, Part.USERS, connector.users(), failure)
 				: Mono.just(List.of());
 		boolean needsProjects = parts.contains(Part.PROJECTS) || parts.contains(Part.MEMBERSHIPS);
 		Mono<List<Project>> projects = needsProjects ? connector.projects().cache() : Mono.just(List.of());
-		Mono<List<Role>> roles = parts.contains(Part.ROLES) ? guard(id, connector.roles(), failure)
+		Mono<List<Role>> roles = parts.contains(Part.ROLES) ? guard(id, Part.ROLES, connector.roles(), failure)
 				: Mono.just(List.of());
-		Mono<List<Group>> groups = parts.contains(Part.GROUPS) ? guard(id, connector.groups(), failure)
+		Mono<List<Group>> groups = parts.contains(Part.GROUPS) ? guard(id, Part.GROUPS, connector.groups(), failure)
 				: Mono.just(List.of());
 		Mono<List<Membership>> memberships = parts.contains(Part.MEMBERSHIPS)
-				? guard(id, projects.flatMap(connector::memberships), failure) : Mono.just(List.of());
-		return Mono.zip(users, guard(id, projects, failure), roles, groups, memberships)
-			.map((t) -> new Loaded(id,
-					new SourceView(connector.info(), t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()),
-					failure.get()));
+				? guard(id, Part.MEMBERSHIPS, projects.flatMap(connector::memberships), failure) : Mono.just(List.of());
+		ViewKey key = new ViewKey(id, Set.copyOf(parts));
+		return Mono.zip(users, guard(id, Part.PROJECTS, projects, failure), roles, groups, memberships).map((t) -> {
+			List<List<?>> lists = List.of(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5());
+			if (failure.get() != null) {
+				return new Loaded(id,
+						new SourceView(connector.info(), t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()),
+						failure.get());
+			}
+			SourceView view = memo(key, lists,
+					() -> new SourceView(connector.info(), t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()));
+			return new Loaded(id, view, null);
+		});
 	}
 
-	private static <T> Mono<List<T>> guard(String id, Mono<List<T>> list,
+	/**
+	 * Something computed from lists, kept for as long as the lists are the very same
+	 * objects: the cache hands out the same lists until it reads new ones, so an index or
+	 * a join is built once per cache generation instead of once per request.
+	 * @param <T> what is computed
+	 * @param key what it is
+	 * @param inputs the lists (or views) it is computed from, compared by identity
+	 * @param compute computes it
+	 * @return the kept value, or a fresh one
+	 */
+	@SuppressWarnings("unchecked")
+	public <T> T memo(Object key, List<?> inputs, java.util.function.Supplier<T> compute) {
+		Memo memo = this.memos.get(key);
+		if (memo != null && memo.sameInputs(inputs)) {
+			return (T) memo.value();
+		}
+		T value = compute.get();
+		this.memos.put(key, new Memo(List.copyOf(inputs), value));
+		return value;
+	}
+
+	private record ViewKey(String source, Set<Part> parts) {
+	}
+
+	private record Memo(List<?> inputs, Object value) {
+
+		boolean sameInputs(List<?> others) {
+			if (others.size() != this.inputs.size()) {
+				return false;
+			}
+			for (int i = 0; i < others.size(); i++) {
+				if (others.get(i) != this.inputs.get(i)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
+	/**
+	 * Reads one list; a failure is kept beside the view, and noted in the request's trace
+	 * so that the same request does not ask the vendor for that list again.
+	 */
+	private static <T> Mono<List<T>> guard(String id, Part part, Mono<List<T>> list,
 			AtomicReference<@Nullable SourceException> failure) {
-		return list.onErrorResume((ex) -> {
-			SourceException error = (ex instanceof SourceException known) ? known : unreadable(id, ex);
-			failure.compareAndSet(null, error);
-			return Mono.just(List.of());
+		return Mono.deferContextual((context) -> {
+			RequestTrace trace = context.getOrDefault(RequestTrace.KEY, null);
+			SourceException known = (trace != null) ? trace.failedList(id, part) : null;
+			return ((known != null) ? Mono.<List<T>>error(known) : list).onErrorResume((ex) -> {
+				SourceException error = (ex instanceof SourceException sourceError) ? sourceError : unreadable(id, ex);
+				failure.compareAndSet(null, error);
+				if (trace != null) {
+					trace.listFailed(part, error);
+				}
+				return Mono.just(List.of());
+			});
 		});
 	}
 

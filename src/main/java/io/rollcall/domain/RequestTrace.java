@@ -21,6 +21,8 @@ public final class RequestTrace {
 
 	private final Map<String, Duration> stale = new ConcurrentHashMap<>();
 
+	private final Map<String, SourceException> failedLists = new ConcurrentHashMap<>();
+
 	/**
 	 * Notes that a source failed.
 	 * @param failure what went wrong
@@ -36,6 +38,21 @@ public final class RequestTrace {
 	 */
 	public void servedStale(String source, Duration age) {
 		this.stale.merge(source, age, (a, b) -> (a.compareTo(b) >= 0) ? a : b);
+	}
+
+	/**
+	 * Notes that one list of a source failed, so that later fields of the same request do
+	 * not ask the vendor again.
+	 * @param part the list
+	 * @param failure what went wrong
+	 */
+	public void listFailed(Part part, SourceException failure) {
+		this.failedLists.putIfAbsent(failure.source() + "/" + part, failure);
+	}
+
+	/** How a list of a source already failed in this request, or null. */
+	public @Nullable SourceException failedList(String source, Part part) {
+		return this.failedLists.get(source + "/" + part);
 	}
 
 	public List<Failure> failures() {

@@ -32,16 +32,19 @@ public final class Searches {
 		return parts;
 	}
 
-	/**
-	 * The users that match, in the connection's order: by display name, then source, then
-	 * id.
-	 */
+	/** The users that match, in the connections' order: name, then source, then id. */
 	public static List<User> users(List<SourceView> views, UserFilter filter) {
 		String email = Emails.normalize(filter.email());
 		String search = lower(filter.search());
-		List<User> matches = new ArrayList<>();
+		List<List<User>> runs = new ArrayList<>(views.size());
+		List<List<String>> keys = new ArrayList<>(views.size());
 		for (SourceView view : views) {
-			for (User user : view.users()) {
+			List<User> matches = new ArrayList<>();
+			List<String> matchKeys = new ArrayList<>();
+			List<User> sorted = view.sortedUsers();
+			List<String> sortedKeys = view.sortedUserKeys();
+			for (int i = 0; i < sorted.size(); i++) {
+				User user = sorted.get(i);
 				if (email != null && !email.equals(user.personKey())) {
 					continue;
 				}
@@ -58,10 +61,40 @@ public final class Searches {
 					continue;
 				}
 				matches.add(user);
+				matchKeys.add(sortedKeys.get(i));
 			}
+			runs.add(matches);
+			keys.add(matchKeys);
 		}
-		matches.sort(Comparator.comparing(Searches::userKey));
-		return matches;
+		return merge(runs, keys);
+	}
+
+	/** Merges lists already sorted by their keys. */
+	private static List<User> merge(List<List<User>> runs, List<List<String>> keys) {
+		if (runs.size() == 1) {
+			return runs.get(0);
+		}
+		List<User> merged = new ArrayList<>();
+		int[] next = new int[runs.size()];
+		String[] heads = new String[runs.size()];
+		for (int r = 0; r < runs.size(); r++) {
+			heads[r] = runs.get(r).isEmpty() ? null : keys.get(r).get(0);
+		}
+		while (true) {
+			int best = -1;
+			for (int r = 0; r < runs.size(); r++) {
+				if (heads[r] != null && (best < 0 || heads[r].compareTo(heads[best]) < 0)) {
+					best = r;
+				}
+			}
+			if (best < 0) {
+				return merged;
+			}
+			List<User> run = runs.get(best);
+			merged.add(run.get(next[best]));
+			next[best]++;
+			heads[best] = (next[best] < run.size()) ? keys.get(best).get(next[best]) : null;
+		}
 	}
 
 	/** A user's unique sort key. */

@@ -42,6 +42,8 @@ public final class SourceView {
 
 	private final Map<String, Set<String>> groupKeysByUser;
 
+	private volatile @Nullable Sorted sorted;
+
 	public SourceView(SourceInfo source, List<User> users, List<Project> projects, List<Role> roles, List<Group> groups,
 			List<Membership> extraMemberships) {
 		this.source = source;
@@ -97,6 +99,41 @@ public final class SourceView {
 
 	public List<User> users() {
 		return this.users;
+	}
+
+	/** The users in the connections' order, sorted once per view. */
+	public List<User> sortedUsers() {
+		return sorted().users();
+	}
+
+	/** The sort keys of {@link #sortedUsers()}, in the same order. */
+	public List<String> sortedUserKeys() {
+		return sorted().keys();
+	}
+
+	private Sorted sorted() {
+		Sorted sorted = this.sorted;
+		if (sorted == null) {
+			String[] keys = new String[this.users.size()];
+			Integer[] order = new Integer[keys.length];
+			for (int i = 0; i < keys.length; i++) {
+				keys[i] = Searches.userKey(this.users.get(i));
+				order[i] = i;
+			}
+			java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+			List<User> users = new ArrayList<>(keys.length);
+			List<String> sortedKeys = new ArrayList<>(keys.length);
+			for (Integer i : order) {
+				users.add(this.users.get(i));
+				sortedKeys.add(keys[i]);
+			}
+			sorted = new Sorted(List.copyOf(users), List.copyOf(sortedKeys));
+			this.sorted = sorted;
+		}
+		return sorted;
+	}
+
+	private record Sorted(List<User> users, List<String> keys) {
 	}
 
 	public List<Project> projects() {

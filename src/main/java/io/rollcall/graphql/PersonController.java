@@ -38,6 +38,7 @@ class PersonController {
 			this.reads.sources(given.sources(), null, "filter.sources");
 		}
 		Paging.first(first, after);
+		this.reads.prefetch(env, this.reads.directory().sourceIds(), "edges/node/accounts/");
 		return this.reads.people(env)
 			.map((people) -> Connection.of(Paging.page(Searches.people(people, given), Person::email, first, after)));
 	}
@@ -48,6 +49,7 @@ class PersonController {
 		if (key == null) {
 			throw new InvalidInputException("email", "email must not be blank");
 		}
+		this.reads.prefetch(env, this.reads.directory().sourceIds(), "accounts/");
 		return this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(key)));
 	}
 

@@ -39,6 +39,7 @@ class ProjectController {
 		ProjectFilter given = (filter != null) ? filter : ProjectFilter.NONE;
 		List<String> sources = this.reads.sources(given.sources(), given.vendors(), "filter.sources");
 		Paging.first(first, after);
+		this.reads.prefetch(env, sources, "edges/node/members/user/");
 		return this.reads.views(sources, EnumSet.of(Part.PROJECTS), env)
 			.map((views) -> Connection
 				.of(Paging.page(Searches.projects(views, given), Searches::projectKey, first, after)));

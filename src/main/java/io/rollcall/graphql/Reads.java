@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.InvalidInputException;
 import io.rollcall.domain.Part;
@@ -81,6 +82,41 @@ class Reads {
 	}
 
 	/**
+	 * Starts reading, right away, the lists that fields below a root field will ask for,
+	 * so a source's dependent calls (e.g. Testmo's project users after its projects) run
+	 * beside the root field's own reads instead of after them. The field resolvers then
+	 * join these reads in flight; nothing is read twice.
+	 * @param env the root field
+	 * @param sources the sources its items come from
+	 * @param userPath where users sit below the root field, e.g. {@code edges/node/}
+	 */
+	void prefetch(DataFetchingEnvironment env, Collection<String> sources, String userPath) {
+		List<Set<Part>> wanted = new ArrayList<>();
+		DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+		if (selection.contains(userPath + "roles")) {
+			wanted.add(UserController.ROLES);
+		}
+		if (selection.contains(userPath + "groups")) {
+			wanted.add(UserController.GROUPS);
+		}
+		if (selection.contains(userPath + "projects") || selection.contains("edges/node/members")) {
+			wanted.add(UserController.MEMBERSHIPS);
+		}
+		RequestTrace trace = trace(env.getGraphQlContext());
+		for (Set<Part> parts : wanted) {
+			// Failures surface when the fields ask; here they are only let go.
+			this.directory.load(sources, parts, trace).subscribe((loaded) -> {
+			}, (ex) -> {
+			});
+		}
+		if (selection.contains(userPath + "person")) {
+			this.directory.load(this.directory.sourceIds(), EnumSet.of(Part.USERS), trace).subscribe((loaded) -> {
+			}, (ex) -> {
+			});
+		}
+	}
+
+	/**
 	 * Reads the same lists of several sources at once for a root field.
 	 * @param ids the sources
 	 * @param parts the lists
@@ -127,7 +163,7 @@ class Reads {
 
 	/** Every person across the sources, for root fields. */
 	Mono<Map<String, Person>> people(DataFetchingEnvironment env) {
-		return views(this.directory.sourceIds(), EnumSet.of(Part.USERS), env).map(Searches::people);
+		return views(this.directory.sourceIds(), EnumSet.of(Part.USERS), env).map(this::people);
 	}
 
 	private Mono<Map<ViewKey, Directory.Loaded>> loadViews(Set<ViewKey> keys, BatchLoaderEnvironment env) {
@@ -164,8 +200,13 @@ class Reads {
 					failures.add(each.error());
 				}
 			});
-			return Map.of(PeopleKey.ALL, new People(Searches.people(views), failures));
+			return Map.of(PeopleKey.ALL, new People(people(views), failures));
 		});
+	}
+
+	/** Everyone, joined once per generation of the sources' cached lists. */
+	private Map<String, Person> people(List<SourceView> views) {
+		return this.directory.memo(PeopleKey.ALL, views, () -> Searches.people(views));
 	}
 
 	static RequestTrace trace(@Nullable Object context) {

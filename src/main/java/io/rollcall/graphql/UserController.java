@@ -51,6 +51,7 @@ class UserController {
 		UserFilter given = (filter != null) ? filter : UserFilter.NONE;
 		List<String> sources = this.reads.sources(given.sources(), given.vendors(), "filter.sources");
 		Paging.first(first, after);
+		this.reads.prefetch(env, sources, "edges/node/");
 		return this.reads.views(sources, Searches.partsFor(given), env)
 			.map((views) -> Connection.of(Paging.page(Searches.users(views, given), Searches::userKey, first, after)));
 	}
