@@ -96,6 +96,10 @@ final class SourceFactory implements AutoCloseable {
 		ConnectionProvider pool = ConnectionProvider.builder("rollcall-" + id)
 			.maxConnections(source.maxConnections())
 			.pendingAcquireTimeout(source.timeout())
+			// Paged vendors queue many page reads behind the pool: bounded, but not by
+			// the
+			// default of twice the pool, which a large Testmo instance exceeds.
+			.pendingAcquireMaxCount(source.maxConnections() * 32)
 			.maxIdleTime(source.maxIdleTime())
 			.evictInBackground(source.maxIdleTime())
 			.build();

@@ -25,10 +25,14 @@ public final class DemoVendors implements AutoCloseable {
 
 	private final Path tokenDirectory;
 
-	private DemoVendors(List<SimServer> servers, List<Endpoint> endpoints, Path tokenDirectory) {
+	private final TestmoSimulation testmo;
+
+	private DemoVendors(List<SimServer> servers, List<Endpoint> endpoints, Path tokenDirectory,
+			TestmoSimulation testmo) {
 		this.servers = servers;
 		this.endpoints = endpoints;
 		this.tokenDirectory = tokenDirectory;
+		this.testmo = testmo;
 	}
 
 	/**
@@ -58,7 +62,8 @@ public final class DemoVendors implements AutoCloseable {
 				Map.of("account-id", cintoo.accountId, "refresh-token", cintoo.initialRefreshToken(), "token-file",
 						tokens.resolve("cintoo.refresh-token").toString())));
 		String testmoToken = "demo-testmo-" + suffix;
-		SimServer testmo = SimServer.start(settings.latency(), new TestmoSimulation(data, testmoToken));
+		TestmoSimulation testmoSimulation = new TestmoSimulation(data, testmoToken);
+		SimServer testmo = SimServer.start(settings.latency(), testmoSimulation);
 		servers.add(testmo);
 		endpoints.add(
 				new Endpoint("testmo", Vendor.TESTMO, "Testmo (demo)", testmo.baseUrl(), Map.of("token", testmoToken)));
@@ -73,7 +78,26 @@ public final class DemoVendors implements AutoCloseable {
 		servers.add(periscope);
 		endpoints.add(new Endpoint("periscope", Vendor.PERISCOPE, "Periscope acme (demo)", periscope.baseUrl(),
 				Map.of("site", "acme", "api-key", periscopeKey, "invited-by", "admin@acme.example")));
-		return new DemoVendors(servers, endpoints, tokens);
+		return new DemoVendors(servers, endpoints, tokens, testmoSimulation);
+	}
+
+	/** Calls each simulated vendor received so far, by source id. */
+	public java.util.Map<String, Long> calls() {
+		java.util.Map<String, Long> calls = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < this.servers.size(); i++) {
+			calls.put(this.endpoints.get(i).id(), this.servers.get(i).calls());
+		}
+		return calls;
+	}
+
+	/**
+	 * The fewest calls the vendor APIs allow for users with roles, groups and projects of
+	 * every source, cold: Cintoo's token, users and projects; every Testmo page of users,
+	 * roles, groups, projects and each project's users; Codebase's users, roles and
+	 * projects; Periscope's users and groups.
+	 */
+	public java.util.Map<String, Long> minimumCalls() {
+		return java.util.Map.of("cintoo", 3L, "testmo", this.testmo.minimumCalls(), "codebase", 3L, "periscope", 2L);
 	}
 
 	/** One source per simulated vendor. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -24,19 +25,20 @@ final class SimServer implements AutoCloseable {
 
 	private final DisposableServer server;
 
-	private SimServer(DisposableServer server) {
+	private final AtomicLong calls;
+
+	private SimServer(DisposableServer server, AtomicLong calls) {
 		this.server = server;
+		this.calls = calls;
 	}
 
 	static SimServer start(Duration latency, Handler handler) {
+		AtomicLong calls = new AtomicLong();
 		DisposableServer server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.handle((request, response) -> request.receive()
-				.aggregate()
-				.asByteArray()
-				.defaultIfEmpty(new byte[0])
-				.flatMap((body) -> {
+			.handle((request, response) -> Mono.fromRunnable(calls::incrementAndGet)
+				.then(request.receive().aggregate().asByteArray().defaultIfEmpty(new byte[0]).flatMap((body) -> {
 					QueryStringDecoder uri = new QueryStringDecoder(request.uri());
 					Call call = new Call(request.method().name(), uri.path(), uri.parameters(),
 							request.requestHeaders(), body);
@@ -44,17 +46,21 @@ final class SimServer implements AutoCloseable {
 						logger.warn("Simulated vendor failed on " + call.method() + " " + call.path(), ex);
 						return Mono.just(Reply.json(500, "{\"error\":\"simulation error\"}"));
 					}).delaySubscription(jitter(latency));
-				})
-				.flatMap((reply) -> {
+				}).flatMap((reply) -> {
 					response.status(reply.status());
 					if (reply.contentType() != null) {
 						response.header("Content-Type", reply.contentType());
 					}
 					reply.headers().forEach(response::header);
 					return response.sendByteArray(Mono.just(reply.body())).then();
-				}))
+				})))
 			.bindNow();
-		return new SimServer(server);
+		return new SimServer(server, calls);
+	}
+
+	/** Calls received so far. */
+	long calls() {
+		return this.calls.get();
 	}
 
 	private static Duration jitter(Duration latency) {

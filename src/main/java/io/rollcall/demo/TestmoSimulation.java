@@ -128,6 +128,23 @@ final class TestmoSimulation implements SimServer.Handler {
 		}
 	}
 
+	/**
+	 * Pages of 100 that a full read of users, roles, groups, projects and project users
+	 * takes.
+	 */
+	long minimumCalls() {
+		long calls = pages(this.users.size()) + pages(this.roles.size()) + pages(this.groups.size())
+				+ pages(this.projects.size());
+		for (List<Map<String, Object>> assigned : this.projectUsers.values()) {
+			calls += pages(assigned.size());
+		}
+		return calls;
+	}
+
+	private static long pages(int items) {
+		return Math.max(1, (items + 99) / 100);
+	}
+
 	@Override
 	public Mono<SimServer.Reply> handle(SimServer.Call call) {
 		if (!("Bearer " + this.token).equals(call.header("Authorization"))) {

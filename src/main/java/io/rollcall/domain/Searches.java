@@ -43,12 +43,13 @@ public final class Searches {
 			List<String> matchKeys = new ArrayList<>();
 			List<User> sorted = view.sortedUsers();
 			List<String> sortedKeys = view.sortedUserKeys();
+			List<String> searchTexts = view.sortedSearchTexts();
 			for (int i = 0; i < sorted.size(); i++) {
 				User user = sorted.get(i);
 				if (email != null && !email.equals(user.personKey())) {
 					continue;
 				}
-				if (search != null && !contains(search, user.displayName(), user.email(), user.username())) {
+				if (search != null && !searchTexts.get(i).contains(search)) {
 					continue;
 				}
 				if (filter.active() != null && !filter.active().equals(user.active())) {
@@ -95,6 +96,20 @@ public final class Searches {
 			next[best]++;
 			heads[best] = (next[best] < run.size()) ? keys.get(best).get(next[best]) : null;
 		}
+	}
+
+	/**
+	 * Display name, email and username, lower-cased, one per line: what search looks in.
+	 */
+	static String searchText(User user) {
+		StringBuilder text = new StringBuilder(user.displayName().toLowerCase(Locale.ROOT));
+		if (user.email() != null) {
+			text.append('\n').append(user.email().toLowerCase(Locale.ROOT));
+		}
+		if (user.username() != null) {
+			text.append('\n').append(user.username().toLowerCase(Locale.ROOT));
+		}
+		return text.toString();
 	}
 
 	/** A user's unique sort key. */

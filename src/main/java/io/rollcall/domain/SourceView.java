@@ -111,6 +111,14 @@ public final class SourceView {
 		return sorted().keys();
 	}
 
+	/**
+	 * What {@code search} looks in for each of {@link #sortedUsers()}: display name,
+	 * email and username, lower-cased once per view.
+	 */
+	public List<String> sortedSearchTexts() {
+		return sorted().searchTexts();
+	}
+
 	private Sorted sorted() {
 		Sorted sorted = this.sorted;
 		if (sorted == null) {
@@ -123,17 +131,20 @@ public final class SourceView {
 			java.util.Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
 			List<User> users = new ArrayList<>(keys.length);
 			List<String> sortedKeys = new ArrayList<>(keys.length);
+			List<String> searchTexts = new ArrayList<>(keys.length);
 			for (Integer i : order) {
-				users.add(this.users.get(i));
+				User user = this.users.get(i);
+				users.add(user);
 				sortedKeys.add(keys[i]);
+				searchTexts.add(Searches.searchText(user));
 			}
-			sorted = new Sorted(List.copyOf(users), List.copyOf(sortedKeys));
+			sorted = new Sorted(List.copyOf(users), List.copyOf(sortedKeys), List.copyOf(searchTexts));
 			this.sorted = sorted;
 		}
 		return sorted;
 	}
 
-	private record Sorted(List<User> users, List<String> keys) {
+	private record Sorted(List<User> users, List<String> keys, List<String> searchTexts) {
 	}
 
 	public List<Project> projects() {

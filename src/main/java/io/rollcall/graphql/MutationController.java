@@ -3,14 +3,11 @@ package io.rollcall.graphql;
 import java.util.List;
 
 import graphql.GraphQLContext;
-import io.rollcall.domain.Change;
-import io.rollcall.domain.SourceInfo;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -73,11 +70,6 @@ class MutationController {
 	@MutationMapping
 	Mono<Changes.ChangeResult> removeProjectMember(@Argument ProjectMemberInput input, GraphQLContext context) {
 		return this.changes.changeProjectMember(input, false, actor(context));
-	}
-
-	@SchemaMapping(typeName = "SourceChange", field = "source")
-	SourceInfo changeSource(Change change) {
-		return this.reads.directory().source(change.source()).orElseThrow();
 	}
 
 	private static String actor(GraphQLContext context) {

@@ -1,7 +1,5 @@
 package io.rollcall.graphql;
 
-import java.util.List;
-
 import graphql.schema.DataFetchingEnvironment;
 import io.rollcall.domain.Emails;
 import io.rollcall.domain.InvalidInputException;
@@ -9,13 +7,11 @@ import io.rollcall.domain.Paging;
 import io.rollcall.domain.Person;
 import io.rollcall.domain.PersonFilter;
 import io.rollcall.domain.Searches;
-import io.rollcall.domain.SourceInfo;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -51,11 +47,6 @@ class PersonController {
 		}
 		this.reads.prefetch(env, this.reads.directory().sourceIds(), "accounts/");
 		return this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(key)));
-	}
-
-	@SchemaMapping(typeName = "Person")
-	List<SourceInfo> sources(Person person) {
-		return person.sourceIds().stream().map((id) -> this.reads.directory().source(id).orElseThrow()).toList();
 	}
 
 }

@@ -2,7 +2,6 @@ package io.rollcall.graphql;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
 import io.rollcall.domain.NodeId;
@@ -10,15 +9,12 @@ import io.rollcall.domain.Paging;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.Project;
 import io.rollcall.domain.ProjectFilter;
-import io.rollcall.domain.ProjectMembership;
 import io.rollcall.domain.Searches;
-import io.rollcall.domain.SourceInfo;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -53,22 +49,6 @@ class ProjectController {
 		}
 		return this.reads.views(List.of(nodeId.source()), EnumSet.of(Part.PROJECTS), env)
 			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : views.get(0).project(nodeId.nativeId())));
-	}
-
-	@SchemaMapping(typeName = "Project", field = "id")
-	String id(Project project) {
-		return project.id().encode();
-	}
-
-	@SchemaMapping(typeName = "Project", field = "source")
-	SourceInfo source(Project project) {
-		return this.reads.directory().source(project.source()).orElseThrow();
-	}
-
-	@SchemaMapping(typeName = "Project")
-	CompletableFuture<List<ProjectMembership>> members(Project project, DataFetchingEnvironment env) {
-		return this.reads.view(project.source(), UserController.MEMBERSHIPS, env)
-			.thenApply((view) -> UserController.orEmpty(view, (v) -> v.membersOf(project)));
 	}
 
 }

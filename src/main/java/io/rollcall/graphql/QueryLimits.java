@@ -2,16 +2,10 @@ package io.rollcall.graphql;
 
 import java.util.Map;
 
-import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.ExecutionContext;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimpleInstrumentationContext;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Argument;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -41,7 +35,7 @@ import org.springframework.stereotype.Component;
  * Introspection fields are not counted.
  */
 @Component
-class QueryLimits extends SimplePerformantInstrumentation {
+class QueryLimits {
 
 	/** Items assumed for a list field whose length is not asked for. */
 	static final int LIST_ITEMS = 10;
@@ -52,10 +46,12 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		this.limits = properties.limits();
 	}
 
-	@Override
-	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
-			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
-		ExecutionContext context = parameters.getExecutionContext();
+	/**
+	 * Checks an operation about to run.
+	 * @param context the execution
+	 * @throws AbortExecutionException with one error when the operation is refused
+	 */
+	void check(ExecutionContext context) {
 		OperationDefinition operation = context.getOperationDefinition();
 		if (operation.getOperation() == OperationDefinition.Operation.MUTATION
 				&& !mayChange(context.getGraphQLContext())) {
@@ -76,7 +72,6 @@ class QueryLimits extends SimplePerformantInstrumentation {
 		check(measure.cost, this.limits.maxCost(), "QUERY_TOO_COSTLY",
 				"would cost %d (each field once per item it can repeat for; connections count first, lists "
 						+ LIST_ITEMS + "); the limit is %d: ask for smaller pages or fewer nested lists");
-		return SimpleInstrumentationContext.noOp();
 	}
 
 	/**

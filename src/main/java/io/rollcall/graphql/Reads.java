@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
-import graphql.schema.DataFetchingFieldSelectionSet;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.InvalidInputException;
 import io.rollcall.domain.Part;
@@ -92,7 +91,7 @@ class Reads {
 	 */
 	void prefetch(DataFetchingEnvironment env, Collection<String> sources, String userPath) {
 		List<Set<Part>> wanted = new ArrayList<>();
-		DataFetchingFieldSelectionSet selection = env.getSelectionSet();
+		Selections selection = new Selections(env);
 		if (selection.contains(userPath + "roles")) {
 			wanted.add(UserController.ROLES);
 		}

@@ -13,6 +13,7 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.rollcall.domain.RequestTrace;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,24 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SourceErrorsInstrumentation extends SimplePerformantInstrumentation {
+
+	private final QueryLimits limits;
+
+	SourceErrorsInstrumentation(QueryLimits limits) {
+		this.limits = limits;
+	}
+
+	/**
+	 * Refuses operations over the limits before any field is fetched. (One
+	 * instrumentation for both jobs: graphql-java calls a chain of several for every
+	 * field.)
+	 */
+	@Override
+	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
+			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+		this.limits.check(parameters.getExecutionContext());
+		return SimpleInstrumentationContext.noOp();
+	}
 
 	@Override
 	public @Nullable InstrumentationContext<ExecutionResult> beginExecution(

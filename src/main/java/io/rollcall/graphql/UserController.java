@@ -3,18 +3,12 @@ package io.rollcall.graphql;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import graphql.schema.DataFetchingEnvironment;
-import io.rollcall.domain.Group;
 import io.rollcall.domain.NodeId;
 import io.rollcall.domain.Paging;
 import io.rollcall.domain.Part;
-import io.rollcall.domain.Person;
-import io.rollcall.domain.ProjectMembership;
-import io.rollcall.domain.Role;
 import io.rollcall.domain.Searches;
-import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.SourceView;
 import io.rollcall.domain.User;
 import io.rollcall.domain.UserFilter;
@@ -23,7 +17,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
@@ -53,7 +46,18 @@ class UserController {
 		Paging.first(first, after);
 		this.reads.prefetch(env, sources, "edges/node/");
 		return this.reads.views(sources, Searches.partsFor(given), env)
-			.map((views) -> Connection.of(Paging.page(Searches.users(views, given), Searches::userKey, first, after)));
+			.map((views) -> Connection.of(Paging.page(matches(views, given), Searches::userKey, first, after)));
+	}
+
+	/**
+	 * The matching users; everyone's merged order is kept per generation of the cached
+	 * lists.
+	 */
+	private List<User> matches(List<SourceView> views, UserFilter filter) {
+		if (!filter.equals(UserFilter.NONE)) {
+			return Searches.users(views, filter);
+		}
+		return this.reads.directory().memo(List.of("users", views.size()), views, () -> Searches.users(views, filter));
 	}
 
 	@QueryMapping
@@ -64,38 +68,6 @@ class UserController {
 		}
 		return this.reads.views(List.of(nodeId.source()), EnumSet.of(Part.USERS), env)
 			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : views.get(0).user(nodeId.nativeId())));
-	}
-
-	@SchemaMapping(typeName = "User", field = "id")
-	String id(User user) {
-		return user.id().encode();
-	}
-
-	@SchemaMapping(typeName = "User", field = "source")
-	SourceInfo source(User user) {
-		return this.reads.directory().source(user.source()).orElseThrow();
-	}
-
-	@SchemaMapping(typeName = "User")
-	CompletableFuture<List<Role>> roles(User user, DataFetchingEnvironment env) {
-		return this.reads.view(user.source(), ROLES, env).thenApply((view) -> orEmpty(view, (v) -> v.rolesOf(user)));
-	}
-
-	@SchemaMapping(typeName = "User")
-	CompletableFuture<List<Group>> groups(User user, DataFetchingEnvironment env) {
-		return this.reads.view(user.source(), GROUPS, env).thenApply((view) -> orEmpty(view, (v) -> v.groupsOf(user)));
-	}
-
-	@SchemaMapping(typeName = "User")
-	CompletableFuture<List<ProjectMembership>> projects(User user, DataFetchingEnvironment env) {
-		return this.reads.view(user.source(), MEMBERSHIPS, env)
-			.thenApply((view) -> orEmpty(view, (v) -> v.projectsOf(user)));
-	}
-
-	@SchemaMapping(typeName = "User")
-	CompletableFuture<@Nullable Person> person(User user, DataFetchingEnvironment env) {
-		String email = user.personKey();
-		return (email != null) ? this.reads.person(email, env) : CompletableFuture.completedFuture(null);
 	}
 
 	static <T> List<T> orEmpty(@Nullable SourceView view, java.util.function.Function<SourceView, List<T>> read) {

@@ -1,0 +1,425 @@
+package io.rollcall.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.rollcall.demo.DemoVendors;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * Rollcall's benchmark: vendor simulations on loopback, Rollcall in its own JVM against
+ * them, wrk for load. Every figure is a ratio or a count measured in the same run. Run
+ * with {@code benchmark/run}; not part of the tests.
+ */
+public final class Benchmark {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static final String EVERYTHING = "query { users(first: 100) { totalCount edges { node { id displayName email "
+			+ "source { id } roles { name } groups { name access } projects { project { name } roles { name } permissions } "
+			+ "} } } }";
+
+	private static final String WARM = "query { users(first: 50) { totalCount edges { node { id displayName email "
+			+ "source { id } roles { name } groups { name access } projects { project { name } roles { name } permissions } "
+			+ "} } } }";
+
+	private static final String SEARCH = "query { users(first: 50, filter: {search: \"ada\"}) { totalCount edges { node { id displayName email } } } }";
+
+	private static final String PEOPLE = "query { people(first: 50, filter: {minAccounts: 2}) { totalCount edges { node { email displayName sources { id } } } } }";
+
+	private final Path jar;
+
+	private final List<String> report = new ArrayList<>();
+
+	private Benchmark(Path jar) {
+		this.jar = jar;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path jar = Path.of(args[0]);
+		new Benchmark(jar).run((args.length > 1) ? args[1] : "all");
+	}
+
+	private void run(String phases) throws Exception {
+		line("# Rollcall benchmark");
+		line("");
+		line("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu() + "; Java "
+				+ System.getProperty("java.version") + "; " + LocalDate.now() + "; wrk " + wrkVersion());
+		line("");
+		if (phases.equals("all") || phases.contains("fanout")) {
+			fanOutAndEconomy();
+		}
+		if (phases.equals("all") || phases.contains("warm")) {
+			warmThroughput();
+		}
+		if (phases.equals("all") || phases.contains("scale")) {
+			scale();
+		}
+		Files.writeString(Path.of("target/benchmark.md"), String.join("\n", this.report) + "\n");
+		System.out.println("\n(also written to target/benchmark.md)");
+	}
+
+	/**
+	 * Cold wall time of the everything query against the critical path, and vendor calls
+	 * against the minimum.
+	 */
+	private void fanOutAndEconomy() throws Exception {
+		Duration latency = Duration.ofMillis(100);
+		try (DemoVendors vendors = DemoVendors.start(new DemoVendors.Settings(320, 42, latency, Duration.ofHours(1)));
+				Gateway gateway = Gateway.start(this.jar, vendors)) {
+			Map<String, Long> before = vendors.calls();
+			long started = System.nanoTime();
+			Map<?, ?> answer = gateway.query(EVERYTHING);
+			Duration first = Duration.ofNanos(System.nanoTime() - started);
+			Map<String, Long> after = vendors.calls();
+			check(answer);
+			// The first answer also pays for a cold JVM; the figure that matters is a
+			// cold cache
+			// in a warm JVM: warm it on other queries, forget the cache, ask again.
+			for (int i = 0; i < 20; i++) {
+				gateway.query(EVERYTHING);
+				gateway.query("mutation { refreshSources { id } }");
+				gateway.query(EVERYTHING);
+			}
+			gateway.query("mutation { refreshSources { id } }");
+			started = System.nanoTime();
+			check(gateway.query(EVERYTHING));
+			Duration cold = Duration.ofNanos(System.nanoTime() - started);
+			// The longest chain of dependent calls of any one source is two: Cintoo's
+			// token then
+			// its lists; Testmo's first page then the others, or its projects then each
+			// project's users.
+			Duration critical = latency.multipliedBy(2);
+			line("## Fan-out and upstream economy (vendor latency " + latency.toMillis() + " ms, 320 people)");
+			line("");
+			line("| figure | value | target |");
+			line("| --- | --- | --- |");
+			line(String.format("| cold everything query / critical path (2 x %d ms) | %.2f (%d ms) | <= 1.15 |",
+					latency.toMillis(), cold.toNanos() / (double) critical.toNanos(), cold.toMillis()));
+			line(String.format("| the same, first query after start (JVM not warmed up) | %.2f (%d ms) | |",
+					first.toNanos() / (double) critical.toNanos(), first.toMillis()));
+			Map<String, Long> minimum = vendors.minimumCalls();
+			long total = 0;
+			long least = 0;
+			for (String source : minimum.keySet()) {
+				long calls = after.get(source) - before.get(source);
+				total += calls;
+				least += minimum.get(source);
+				line(String.format("| vendor calls, %s / minimum | %d / %d | equal |", source, calls,
+						minimum.get(source)));
+			}
+			line(String.format("| vendor calls, all / minimum (first query) | %d / %d | equal |", total, least));
+			Map<String, Long> warmBefore = vendors.calls();
+			started = System.nanoTime();
+			gateway.query(EVERYTHING);
+			Duration warm = Duration.ofNanos(System.nanoTime() - started);
+			long warmCalls = vendors.calls().values().stream().mapToLong(Long::longValue).sum()
+					- warmBefore.values().stream().mapToLong(Long::longValue).sum();
+			line(String.format("| warm everything query: time, vendor calls | %d ms, %d | 0 calls |", warm.toMillis(),
+					warmCalls));
+			line("");
+		}
+	}
+
+	/**
+	 * Cached users(first: 50) with roles, groups and projects under 32 clients, against a
+	 * fixed-body WebFlux endpoint.
+	 */
+	private void warmThroughput() throws Exception {
+		try (DemoVendors vendors = DemoVendors
+			.start(new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1)));
+				Gateway gateway = Gateway.start(this.jar, vendors)) {
+			byte[] body = JSON.writeValueAsBytes(gateway.query(WARM));
+			gateway.query(WARM);
+			Wrk.Result warmup = Wrk.run(gateway.url(), WARM, 32, 5);
+			Wrk.Result rollcall = Wrk.run(gateway.url(), WARM, 32, 15);
+			Wrk.Result ceiling;
+			DisposableServer fixed = fixedBodyServer(body);
+			try {
+				Wrk.run("http://127.0.0.1:" + fixed.port() + "/graphql", WARM, 32, 5);
+				ceiling = Wrk.run("http://127.0.0.1:" + fixed.port() + "/graphql", WARM, 32, 15);
+			}
+			finally {
+				fixed.disposeNow();
+			}
+			line("## Warm throughput (users(first: 50) with roles, groups, projects; " + body.length
+					+ "-byte answer; 32 connections, wrk on the same cores)");
+			line("");
+			line("| figure | Rollcall | fixed-body WebFlux endpoint | Rollcall / ceiling | target |");
+			line("| --- | --- | --- | --- | --- |");
+			line(String.format("| requests per second | %.0f | %.0f | %.2f | >= 1500 |", rollcall.rps(), ceiling.rps(),
+					rollcall.rps() / ceiling.rps()));
+			line(String.format("| p50 latency | %.1f ms | %.1f ms | | |", rollcall.p50(), ceiling.p50()));
+			line(String.format("| p99 latency | %.1f ms | %.1f ms | | <= 50 ms |", rollcall.p99(), ceiling.p99()));
+			line(String.format("| errors (non-2xx or socket) | %d | %d | | 0 |", rollcall.errors(), ceiling.errors()));
+			line("");
+			if (warmup.rps() <= 0) {
+				line("(warm-up measured nothing)");
+			}
+		}
+	}
+
+	/** Cold time, warm filtered p99 and heap at 1k, 10k and 100k accounts. */
+	private void scale() throws Exception {
+		line("## Scale (vendor latency 10 ms)");
+		line("");
+		line("| accounts | cold everything (first 50) | per 1k accounts | warm p99 search | warm p99 people minAccounts 2 | heap after load | targets at 100k |");
+		line("| --- | --- | --- | --- | --- | --- | --- |");
+		for (int accounts : new int[] { 1_000, 10_000, 100_000 }) {
+			// About 2.3 accounts per made-up person.
+			int people = (int) Math.round(accounts / 2.3);
+			try (DemoVendors vendors = DemoVendors
+				.start(new DemoVendors.Settings(people, 7, Duration.ofMillis(10), Duration.ofHours(1)));
+					Gateway gateway = Gateway.start(this.jar, vendors)) {
+				long started = System.nanoTime();
+				Map<?, ?> answer = gateway.query(WARM.replace("first: 50", "first: 50"));
+				Duration cold = Duration.ofNanos(System.nanoTime() - started);
+				check(answer);
+				int total = (Integer) ((Map<?, ?>) ((Map<?, ?>) answer.get("data")).get("users")).get("totalCount");
+				gateway.query(SEARCH);
+				gateway.query(PEOPLE);
+				Wrk.Result search = Wrk.run(gateway.url(), SEARCH, 8, 8);
+				Wrk.Result byPeople = Wrk.run(gateway.url(), PEOPLE, 8, 8);
+				long heap = gateway.heapAfterGc();
+				line(String.format("| %,d | %d ms | %.1f ms | %.1f ms | %.1f ms | %d MB | %s |", total, cold.toMillis(),
+						cold.toMillis() * 1000.0 / total, search.p99(), byPeople.p99(), heap / (1024 * 1024),
+						(accounts == 100_000) ? "heap <= 512 MB, p99 <= 100 ms" : ""));
+			}
+		}
+		line("");
+	}
+
+	private static DisposableServer fixedBodyServer(byte[] body) {
+		HttpHandler handler = RouterFunctions.toHttpHandler(
+				RouterFunctions.route(RequestPredicates.POST("/graphql"), (request) -> request.bodyToMono(byte[].class)
+					.then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body))));
+		return HttpServer.create().host("127.0.0.1").port(0).handle(new ReactorHttpHandlerAdapter(handler)).bindNow();
+	}
+
+	private static void check(Map<?, ?> answer) {
+		if (answer.get("errors") != null) {
+			throw new IllegalStateException("The gateway answered with errors: " + answer.get("errors"));
+		}
+	}
+
+	private void line(String text) {
+		System.out.println(text);
+		this.report.add(text);
+	}
+
+	private static String cpu() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+				if (line.startsWith("model name")) {
+					return line.substring(line.indexOf(':') + 1).trim();
+				}
+			}
+		}
+		catch (IOException ex) {
+			// Not Linux: leave the model out.
+		}
+		return "unknown CPU";
+	}
+
+	private static String wrkVersion() throws Exception {
+		Process process = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		process.waitFor();
+		Matcher matcher = Pattern.compile("wrk (\\S+)").matcher(out);
+		return matcher.find() ? matcher.group(1) : "?";
+	}
+
+	/**
+	 * Rollcall in its own JVM, configured with one source per simulated vendor.
+	 */
+	static final class Gateway implements AutoCloseable {
+
+		private final Process process;
+
+		private final int port;
+
+		private Gateway(Process process, int port) {
+			this.process = process;
+			this.port = port;
+		}
+
+		static Gateway start(Path jar, DemoVendors vendors) throws Exception {
+			int port;
+			try (ServerSocket socket = new ServerSocket(0)) {
+				port = socket.getLocalPort();
+			}
+			List<String> command = new ArrayList<>(List.of("java", "-Xmx768m", "-jar", jar.toString(),
+					"--server.port=" + port, "--rollcall.security.enabled=false", "--logging.level.root=warn",
+					"--logging.level.io.rollcall.audit=warn"));
+			for (DemoVendors.Endpoint endpoint : vendors.endpoints()) {
+				String prefix = "--rollcall.sources." + endpoint.id() + ".";
+				command.add(prefix + "vendor=" + endpoint.vendor().name().toLowerCase());
+				command.add(prefix + "base-url=" + endpoint.baseUrl());
+				command.add(prefix + "timeout=60s");
+				endpoint.properties().forEach((key, value) -> command.add(prefix + key + "=" + value));
+			}
+			Path log = Files.createTempFile("rollcall-benchmark", ".log");
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			Gateway gateway = new Gateway(process, port);
+			gateway.log = log;
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (System.nanoTime() < deadline) {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("Rollcall did not start:\n" + Files.readString(log));
+				}
+				try {
+					HttpResponse<String> health = HTTP.send(
+							HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/liveness"))
+								.build(),
+							HttpResponse.BodyHandlers.ofString());
+					if (health.statusCode() == 200) {
+						return gateway;
+					}
+				}
+				catch (IOException ex) {
+					// Not listening yet.
+				}
+				Thread.sleep(200);
+			}
+			gateway.close();
+			throw new IllegalStateException("Rollcall did not start within 60 s");
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + this.port + "/graphql";
+		}
+
+		private Path log;
+
+		Map<?, ?> query(String query) throws Exception {
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url()))
+				.header("Content-Type", "application/json")
+				.timeout(Duration.ofMinutes(2))
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			Map<?, ?> answer = JSON.readValue(response.body(), Map.class);
+			if (answer.get("errors") != null) {
+				System.err.println("Gateway log so far:\n" + Files.readString(this.log));
+			}
+			return answer;
+		}
+
+		/** Heap in use after a full collection, as the JVM reports it. */
+		long heapAfterGc() throws Exception {
+			Process gc = new ProcessBuilder("jcmd", Long.toString(this.process.pid()), "GC.run")
+				.redirectErrorStream(true)
+				.start();
+			gc.getInputStream().readAllBytes();
+			gc.waitFor();
+			HttpResponse<String> metrics = HTTP
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			double used = 0;
+			Matcher matcher = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*\\} (\\S+)$")
+				.matcher(metrics.body());
+			while (matcher.find()) {
+				used += Double.parseDouble(matcher.group(1));
+			}
+			return (long) used;
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.process.destroy();
+			this.process.waitFor();
+		}
+
+	}
+
+	/**
+	 * wrk, the HTTP load generator, posting one GraphQL document.
+	 */
+	static final class Wrk {
+
+		private Wrk() {
+		}
+
+		static Result run(String url, String query, int connections, int seconds) throws Exception {
+			Path script = Files.createTempFile("rollcall-wrk", ".lua");
+			String body = JSON.writeValueAsString(Map.of("query", query));
+			Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+					+ "wrk.body = " + luaString(body) + "\n");
+			Process process = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
+					"-s", script.toString(), url)
+				.redirectErrorStream(true)
+				.start();
+			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			process.waitFor();
+			return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"),
+					(long) number(out, "Non-2xx or 3xx responses: (\\d+)") + socketErrors(out));
+		}
+
+		private static String luaString(String text) {
+			return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+		}
+
+		private static double number(String out, String pattern) {
+			Matcher matcher = Pattern.compile(pattern).matcher(out);
+			return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+		}
+
+		private static long socketErrors(String out) {
+			Matcher matcher = Pattern
+				.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+				.matcher(out);
+			if (!matcher.find()) {
+				return 0;
+			}
+			long errors = 0;
+			for (int i = 1; i <= 4; i++) {
+				errors += Long.parseLong(matcher.group(i));
+			}
+			return errors;
+		}
+
+		private static double millis(String out, String percentile) {
+			Matcher matcher = Pattern.compile(Pattern.quote(percentile) + "\\s+([\\d.]+)(us|ms|s)").matcher(out);
+			if (!matcher.find()) {
+				return Double.NaN;
+			}
+			double value = Double.parseDouble(matcher.group(1));
+			return switch (matcher.group(2)) {
+				case "us" -> value / 1000;
+				case "s" -> value * 1000;
+				default -> value;
+			};
+		}
+
+		record Result(double rps, double p50, double p99, long errors) {
+		}
+
+	}
+
+}
