@@ -56,25 +56,26 @@ public final class DemoVendors implements AutoCloseable {
 		List<SimServer> servers = new ArrayList<>();
 		List<Endpoint> endpoints = new ArrayList<>();
 		CintooSimulation cintoo = new CintooSimulation(data, clock, settings.accessTokenLifetime());
-		SimServer cintooServer = SimServer.start(settings.latency(), cintoo);
+		SimServer cintooServer = SimServer.start(settings.latency(), settings.jitter(), cintoo);
 		servers.add(cintooServer);
 		endpoints.add(new Endpoint("cintoo", Vendor.CINTOO, "Cintoo (demo)", cintooServer.baseUrl(),
 				Map.of("account-id", cintoo.accountId, "refresh-token", cintoo.initialRefreshToken(), "token-file",
 						tokens.resolve("cintoo.refresh-token").toString())));
 		String testmoToken = "demo-testmo-" + suffix;
 		TestmoSimulation testmoSimulation = new TestmoSimulation(data, testmoToken);
-		SimServer testmo = SimServer.start(settings.latency(), testmoSimulation);
+		SimServer testmo = SimServer.start(settings.latency(), settings.jitter(), testmoSimulation);
 		servers.add(testmo);
 		endpoints.add(
 				new Endpoint("testmo", Vendor.TESTMO, "Testmo (demo)", testmo.baseUrl(), Map.of("token", testmoToken)));
 		String codebaseKey = "demo-codebase-" + suffix;
-		SimServer codebase = SimServer.start(settings.latency(),
+		SimServer codebase = SimServer.start(settings.latency(), settings.jitter(),
 				new CodebaseSimulation(data, "acme/rollcall", codebaseKey));
 		servers.add(codebase);
 		endpoints.add(new Endpoint("codebase", Vendor.CODEBASE, "Codebase HQ (demo)", codebase.baseUrl(),
 				Map.of("username", "acme/rollcall", "api-key", codebaseKey)));
 		String periscopeKey = "demo-periscope-" + suffix;
-		SimServer periscope = SimServer.start(settings.latency(), new PeriscopeSimulation(data, "acme", periscopeKey));
+		SimServer periscope = SimServer.start(settings.latency(), settings.jitter(),
+				new PeriscopeSimulation(data, "acme", periscopeKey));
 		servers.add(periscope);
 		endpoints.add(new Endpoint("periscope", Vendor.PERISCOPE, "Periscope acme (demo)", periscope.baseUrl(),
 				Map.of("site", "acme", "api-key", periscopeKey, "invited-by", "admin@acme.example")));
@@ -98,6 +99,17 @@ public final class DemoVendors implements AutoCloseable {
 	 */
 	public java.util.Map<String, Long> minimumCalls() {
 		return java.util.Map.of("cintoo", 3L, "testmo", this.testmo.minimumCalls(), "codebase", 3L, "periscope", 2L);
+	}
+
+	/**
+	 * The longest chain of vendor calls that must wait on each other, in any one source,
+	 * for the everything query on a cold cache (Cintoo's token exchange counts when no
+	 * access token is held yet).
+	 * @param withToken whether Cintoo still has to exchange its refresh token
+	 * @return the number of dependent calls
+	 */
+	public int longestChain(boolean withToken) {
+		return Math.max(withToken ? 2 : 1, this.testmo.longestChain());
 	}
 
 	/** One source per simulated vendor. */
@@ -131,15 +143,16 @@ public final class DemoVendors implements AutoCloseable {
 	 * @param seed the seed of the made-up data
 	 * @param latency how long each vendor takes to answer
 	 * @param accessTokenLifetime how long a Cintoo access token lives
+	 * @param jitter whether each answer takes up to a fifth longer, at random
 	 */
-	public record Settings(int people, long seed, Duration latency, Duration accessTokenLifetime) {
+	public record Settings(int people, long seed, Duration latency, Duration accessTokenLifetime, boolean jitter) {
 
 		/**
 		 * For people exploring: 320 people, a little latency, tokens that rotate every
 		 * few minutes.
 		 */
 		public static Settings interactive() {
-			return new Settings(320, 42, Duration.ofMillis(60), Duration.ofMinutes(3));
+			return new Settings(320, 42, Duration.ofMillis(60), Duration.ofMinutes(3), true);
 		}
 
 	}

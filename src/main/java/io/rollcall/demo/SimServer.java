@@ -32,7 +32,7 @@ final class SimServer implements AutoCloseable {
 		this.calls = calls;
 	}
 
-	static SimServer start(Duration latency, Handler handler) {
+	static SimServer start(Duration latency, boolean jitter, Handler handler) {
 		AtomicLong calls = new AtomicLong();
 		DisposableServer server = HttpServer.create()
 			.host("127.0.0.1")

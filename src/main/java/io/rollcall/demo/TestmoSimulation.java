@@ -141,6 +141,20 @@ final class TestmoSimulation implements SimServer.Handler {
 		return calls;
 	}
 
+	/**
+	 * The longest chain of calls that wait on each other: a list's first page before its
+	 * others, projects before each project's users.
+	 */
+	int longestChain() {
+		int users = (pages(this.users.size()) > 1) ? 2 : 1;
+		int projectUsers = 1;
+		for (List<Map<String, Object>> assigned : this.projectUsers.values()) {
+			projectUsers = Math.max(projectUsers, (pages(assigned.size()) > 1) ? 2 : 1);
+		}
+		int projects = ((pages(this.projects.size()) > 1) ? 2 : 1) + projectUsers;
+		return Math.max(users, projects);
+	}
+
 	private static long pages(int items) {
 		return Math.max(1, (items + 99) / 100);
 	}
