@@ -55,11 +55,26 @@ public final class CachingConnector implements Connector {
 
 	private final AtomicLong staleServes = new AtomicLong();
 
+	private final SharedLists shared;
+
 	public CachingConnector(Connector delegate, CacheSettings settings, Clock clock) {
+		this(delegate, settings, clock, SharedLists.NONE);
+	}
+
+	/**
+	 * Caches a connector's lists.
+	 * @param delegate the connector
+	 * @param settings how long lists are kept
+	 * @param clock the clock ages are measured by
+	 * @param shared the level shared with other replicas, or {@link SharedLists#NONE}
+	 */
+	public CachingConnector(Connector delegate, CacheSettings settings, Clock clock, SharedLists shared) {
 		this.delegate = delegate;
 		this.settings = settings;
 		this.clock = clock;
+		this.shared = shared;
 		this.entries = Caffeine.newBuilder().expireAfterWrite(settings.maxStale()).recordStats().build();
+		shared.onForget(delegate.info().id(), this::forgetLocally);
 	}
 
 	@Override
@@ -105,6 +120,11 @@ public final class CachingConnector implements Connector {
 	/** Forgets every list, so the next read asks the vendor. */
 	@Override
 	public void forget() {
+		forgetLocally();
+		this.shared.forget(info().id());
+	}
+
+	private void forgetLocally() {
 		this.generation.incrementAndGet();
 		this.entries.invalidateAll();
 		// Reads already in flight may carry data from before a write: later reads do not
@@ -170,8 +190,19 @@ public final class CachingConnector implements Connector {
 		}
 		long startedIn = this.generation.get();
 		AtomicReference<Mono<Entry>> self = new AtomicReference<>();
-		Mono<Entry> call = Mono.defer(loader)
+		String source = info().id();
+		// Another replica may have read the list lately: take it rather than call the
+		// vendor.
+		Mono<Entry> fromVendor = Mono.defer(loader)
 			.map((value) -> new Entry(value, this.clock.instant()))
+			.flatMap((entry) -> this.shared
+				.put(source, part, new SharedLists.Entry(entry.value(), entry.fetchedAt()), this.settings.maxStale())
+				.thenReturn(entry));
+		Mono<Entry> call = this.shared.get(source, part)
+			.filter((found) -> Duration.between(found.fetchedAt(), this.clock.instant())
+				.compareTo(this.settings.refreshAhead()) < 0)
+			.map((found) -> new Entry(found.value(), found.fetchedAt()))
+			.switchIfEmpty(fromVendor)
 			.doOnNext((entry) -> {
 				if (this.generation.get() == startedIn) {
 					this.entries.put(part, entry);

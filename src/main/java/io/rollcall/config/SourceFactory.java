@@ -7,9 +7,11 @@ import java.util.List;
 
 import io.netty.channel.ChannelOption;
 import io.rollcall.cache.CachingConnector;
+import io.rollcall.cache.SharedLists;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.connector.HttpFactory;
+import io.rollcall.connector.SharedState;
 import io.rollcall.connector.SourceGuard;
 import io.rollcall.connector.SourceGuards;
 import io.rollcall.connector.VendorHttp;
@@ -20,6 +22,8 @@ import io.rollcall.connector.testmo.TestmoConnectors;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.HealthTracker;
 import io.rollcall.domain.Vendor;
+import io.rollcall.shared.RedisShared;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -42,10 +46,16 @@ final class SourceFactory implements AutoCloseable {
 
 	private final SourceGuards guards;
 
+	private final SharedLists sharedLists;
+
+	private final SharedState sharedState;
+
 	private final List<ConnectionProvider> pools = new ArrayList<>();
 
 	SourceFactory(WebClient.Builder webClients, CachingConnector.CacheSettings cache, MeterRegistry meters,
-			SourceGuards guards, Clock clock) {
+			SourceGuards guards, @Nullable RedisShared shared, Clock clock) {
+		this.sharedLists = (shared != null) ? shared : SharedLists.NONE;
+		this.sharedState = (shared != null) ? shared : SharedState.NONE;
 		this.webClients = webClients;
 		this.guards = guards;
 		this.cache = cache;
@@ -66,13 +76,13 @@ final class SourceFactory implements AutoCloseable {
 		HttpFactory http = http(id, source, health);
 		Connector connector = switch (vendor) {
 			case CINTOO -> CintooConnectors.create(id, name, source.accountId(), blankToNull(source.accessToken()),
-					blankToNull(source.refreshToken()), tokenFile(id, source), http, this.clock);
+					blankToNull(source.refreshToken()), tokenFile(id, source), http, this.clock, this.sharedState);
 			case TESTMO -> TestmoConnectors.create(id, name, source.token(), http, source.concurrency());
 			case CODEBASE -> CodebaseConnectors.create(id, name, source.username(), source.apiKey(), http);
 			case PERISCOPE -> PeriscopeConnectors.create(id, name, source.site(), source.apiKey(),
 					blankToNull(source.invitedBy()), http);
 		};
-		CachingConnector cached = new CachingConnector(connector, this.cache, this.clock);
+		CachingConnector cached = new CachingConnector(connector, this.cache, this.clock, this.sharedLists);
 		FunctionCounter.builder("rollcall.cache.requests", cached, (c) -> c.stats().hitCount())
 			.tag("source", id)
 			.tag("result", "hit")
@@ -114,7 +124,7 @@ final class SourceFactory implements AutoCloseable {
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) source.maxResponseSize().toBytes()))
 			.build();
 		SourceGuard guard = new SourceGuard(id, health, new SourceGuard.Settings(source.maxInlineRetryAfter(),
-				source.breakerFailureRate(), source.breakerOpenFor()), this.meters, this.clock);
+				source.breakerFailureRate(), source.breakerOpenFor()), this.meters, this.clock, this.sharedState);
 		this.guards.add(guard);
 		return (auth, retryAfter, errorReader) -> new VendorHttp(id, client, source.timeout(), guard, auth, retryAfter,
 				errorReader, this.clock);

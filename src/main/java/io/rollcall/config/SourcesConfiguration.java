@@ -18,6 +18,7 @@ import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.HealthTracker;
 import io.rollcall.domain.Vendor;
+import io.rollcall.shared.RedisShared;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -61,11 +62,12 @@ class SourcesConfiguration {
 
 	@Bean(destroyMethod = "close")
 	SourceFactory sourceFactory(WebClient.Builder webClients, RollcallProperties properties,
-			ObjectProvider<MeterRegistry> meters, SourceGuards guards, Clock clock) {
+			ObjectProvider<MeterRegistry> meters, SourceGuards guards, ObjectProvider<RedisShared> shared,
+			Clock clock) {
 		RollcallProperties.Cache cache = properties.cache();
 		return new SourceFactory(webClients,
 				new CachingConnector.CacheSettings(cache.ttl(), cache.refreshAhead(), cache.maxStale()),
-				meters.getIfAvailable(SimpleMeterRegistry::new), guards, clock);
+				meters.getIfAvailable(SimpleMeterRegistry::new), guards, shared.getIfAvailable(), clock);
 	}
 
 	@Bean

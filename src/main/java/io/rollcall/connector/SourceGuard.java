@@ -41,6 +41,8 @@ public final class SourceGuard {
 
 	private final MeterRegistry meters;
 
+	private final SharedState shared;
+
 	private final Counter retries;
 
 	/**
@@ -52,6 +54,21 @@ public final class SourceGuard {
 	 * @param clock the clock cool-downs run by
 	 */
 	public SourceGuard(String source, HealthTracker health, Settings settings, MeterRegistry meters, Clock clock) {
+		this(source, health, settings, meters, clock, SharedState.NONE);
+	}
+
+	/**
+	 * Guards a source, sharing cool-downs with other replicas.
+	 * @param source the source id
+	 * @param health the source's health tracker
+	 * @param settings the breaker and rate-limit settings
+	 * @param meters where metrics go
+	 * @param clock the clock cool-downs run by
+	 * @param shared what replicas share
+	 */
+	public SourceGuard(String source, HealthTracker health, Settings settings, MeterRegistry meters, Clock clock,
+			SharedState shared) {
+		this.shared = shared;
 		this.source = source;
 		this.health = health;
 		this.clock = clock;
@@ -69,6 +86,12 @@ public final class SourceGuard {
 					.recordException((ex) -> ex instanceof SourceException failure
 							&& (failure.code() == Code.SOURCE_UNAVAILABLE || failure.code() == Code.SOURCE_TIMEOUT))
 					.build());
+		// When this replica's breaker opens, the others hold off too.
+		this.breaker.getEventPublisher().onStateTransition((event) -> {
+			if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+				shared.opened(source, clock.instant().plus(settings.openFor()));
+			}
+		});
 		this.retries = Counter.builder("rollcall.vendor.retries").tag("source", source).register(meters);
 		Gauge
 			.builder("rollcall.vendor.circuit.open", this.breaker,
@@ -104,11 +127,27 @@ public final class SourceGuard {
 	 * @return the exchange's answer
 	 */
 	Mono<byte[]> call(Mono<byte[]> exchange) {
-		return Mono.defer(() -> {
+		return this.shared.coolDownUntil(this.source).doOnNext((until) -> {
+			Instant local = this.coolDownUntil.get();
+			if (local == null || until.isAfter(local)) {
+				this.coolDownUntil.set(until);
+			}
+		}).then(Mono.defer(() -> {
 			SourceException cooling = coolingDown();
 			if (cooling != null) {
 				return Mono.error(cooling);
 			}
+			return this.shared.openUntil(this.source)
+				.filter((until) -> until.isAfter(this.clock.instant()) && !open())
+				.flatMap((until) -> Mono.<byte[]>error(new SourceException(this.source, Code.SOURCE_UNAVAILABLE,
+						"Source '" + this.source + "' kept failing; the gateway is not calling it for a while "
+								+ "(circuit open on another replica)")))
+				.switchIfEmpty(Mono.defer(() -> guardedCall(exchange)));
+		}));
+	}
+
+	private Mono<byte[]> guardedCall(Mono<byte[]> exchange) {
+		return Mono.defer(() -> {
 			long started = System.nanoTime();
 			return exchange.transformDeferred(CircuitBreakerOperator.of(this.breaker))
 				.onErrorMap(CallNotPermittedException.class,
@@ -123,9 +162,11 @@ public final class SourceGuard {
 				.doOnError(SourceException.class, (failure) -> {
 					this.health.failed(failure);
 					timer(failure.code().name()).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-					if (failure.code() == Code.SOURCE_RATE_LIMITED && failure.retryAfterSeconds() != null
-							&& !waitInline(failure)) {
-						this.coolDownUntil.set(this.clock.instant().plusSeconds(failure.retryAfterSeconds()));
+					if (failure.code() == Code.SOURCE_RATE_LIMITED && failure.status() == 429
+							&& failure.retryAfterSeconds() != null && !waitInline(failure)) {
+						Instant until = this.clock.instant().plusSeconds(failure.retryAfterSeconds());
+						this.coolDownUntil.set(until);
+						this.shared.coolDown(this.source, until);
 					}
 				});
 		});

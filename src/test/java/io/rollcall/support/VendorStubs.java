@@ -91,35 +91,45 @@ public final class VendorStubs {
 	 * {@code periscope-us} (which has no users).
 	 */
 	public static void register(DynamicPropertyRegistry registry) {
-		registry.add("rollcall.sources.cintoo.vendor", () -> "cintoo");
-		registry.add("rollcall.sources.cintoo.base-url", () -> cintoo().baseUrl());
-		registry.add("rollcall.sources.cintoo.account-id", () -> "acct-1");
-		registry.add("rollcall.sources.cintoo.refresh-token", () -> CINTOO_REFRESH_TOKEN);
-		registry.add("rollcall.sources.cintoo.token-file",
-				() -> TOKEN_DIR.resolve("cintoo-" + System.nanoTime() + ".refresh-token").toString());
-		registry.add("rollcall.sources.testmo.vendor", () -> "testmo");
-		registry.add("rollcall.sources.testmo.base-url", () -> testmo().baseUrl());
-		registry.add("rollcall.sources.testmo.token", () -> "testmo-token");
-		registry.add("rollcall.sources.codebase.vendor", () -> "codebase");
-		registry.add("rollcall.sources.codebase.base-url", () -> codebase().baseUrl());
-		registry.add("rollcall.sources.codebase.username", () -> "acme/dan");
-		registry.add("rollcall.sources.codebase.api-key", () -> "codebase-key");
-		registry.add("rollcall.sources.periscope-eu.vendor", () -> "periscope");
-		registry.add("rollcall.sources.periscope-eu.name", () -> "Periscope (EU)");
-		registry.add("rollcall.sources.periscope-eu.base-url", () -> periscope().baseUrl());
-		registry.add("rollcall.sources.periscope-eu.site", () -> "acme-eu");
-		registry.add("rollcall.sources.periscope-eu.api-key", () -> "periscope-key");
-		registry.add("rollcall.sources.periscope-eu.invited-by", () -> "admin@example.com");
+		properties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/**
+	 * The properties of {@link #register}, for applications started by hand.
+	 * @return property names and values
+	 */
+	public static Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("rollcall.sources.cintoo.vendor", "cintoo");
+		properties.put("rollcall.sources.cintoo.base-url", cintoo().baseUrl());
+		properties.put("rollcall.sources.cintoo.account-id", "acct-1");
+		properties.put("rollcall.sources.cintoo.refresh-token", CINTOO_REFRESH_TOKEN);
+		properties.put("rollcall.sources.cintoo.token-file",
+				TOKEN_DIR.resolve("cintoo-" + System.nanoTime() + ".refresh-token").toString());
+		properties.put("rollcall.sources.testmo.vendor", "testmo");
+		properties.put("rollcall.sources.testmo.base-url", testmo().baseUrl());
+		properties.put("rollcall.sources.testmo.token", "testmo-token");
+		properties.put("rollcall.sources.codebase.vendor", "codebase");
+		properties.put("rollcall.sources.codebase.base-url", codebase().baseUrl());
+		properties.put("rollcall.sources.codebase.username", "acme/dan");
+		properties.put("rollcall.sources.codebase.api-key", "codebase-key");
+		properties.put("rollcall.sources.periscope-eu.vendor", "periscope");
+		properties.put("rollcall.sources.periscope-eu.name", "Periscope (EU)");
+		properties.put("rollcall.sources.periscope-eu.base-url", periscope().baseUrl());
+		properties.put("rollcall.sources.periscope-eu.site", "acme-eu");
+		properties.put("rollcall.sources.periscope-eu.api-key", "periscope-key");
+		properties.put("rollcall.sources.periscope-eu.invited-by", "admin@example.com");
 		// A second Periscope site on the same stub server, under /us, with no users yet.
-		registry.add("rollcall.sources.periscope-us.vendor", () -> "periscope");
-		registry.add("rollcall.sources.periscope-us.base-url", () -> periscope().baseUrl() + "/us");
-		registry.add("rollcall.sources.periscope-us.site", () -> "acme-us");
-		registry.add("rollcall.sources.periscope-us.api-key", () -> "periscope-us-key");
-		registry.add("rollcall.sources.periscope-us.invited-by", () -> "admin@example.com");
+		properties.put("rollcall.sources.periscope-us.vendor", "periscope");
+		properties.put("rollcall.sources.periscope-us.base-url", periscope().baseUrl() + "/us");
+		properties.put("rollcall.sources.periscope-us.site", "acme-us");
+		properties.put("rollcall.sources.periscope-us.api-key", "periscope-us-key");
+		properties.put("rollcall.sources.periscope-us.invited-by", "admin@example.com");
 		for (String source : new String[] { "cintoo", "testmo", "codebase", "periscope-eu", "periscope-us" }) {
-			registry.add("rollcall.sources." + source + ".timeout", () -> "1s");
-			registry.add("rollcall.sources." + source + ".breaker-open-for", () -> "2s");
+			properties.put("rollcall.sources." + source + ".timeout", "1s");
+			properties.put("rollcall.sources." + source + ".breaker-open-for", "2s");
 		}
+		return properties;
 	}
 
 }

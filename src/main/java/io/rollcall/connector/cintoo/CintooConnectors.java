@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 
 import io.rollcall.connector.HttpFactory;
+import io.rollcall.connector.SharedState;
 import io.rollcall.connector.VendorAuth;
 import io.rollcall.connector.VendorJson;
 import io.rollcall.domain.Capability;
@@ -39,6 +40,25 @@ public final class CintooConnectors {
 	 */
 	public static Connector create(String id, String name, String accountId, @Nullable String accessToken,
 			@Nullable String refreshToken, @Nullable Path tokenFile, HttpFactory http, Clock clock) {
+		return create(id, name, accountId, accessToken, refreshToken, tokenFile, http, clock, SharedState.NONE);
+	}
+
+	/**
+	 * Makes a Cintoo connector whose refresh token is shared with other replicas.
+	 * @param id the source id
+	 * @param name the source's name
+	 * @param accountId the Cintoo account id
+	 * @param accessToken a fixed access token, or null to use the refresh token
+	 * @param refreshToken the refresh token, when no access token is given
+	 * @param tokenFile where rotated refresh tokens are kept, or null
+	 * @param http makes the source's exchanges
+	 * @param clock the clock tokens expire by
+	 * @param shared where replicas share tokens and hold the rotation lock
+	 * @return the connector
+	 */
+	public static Connector create(String id, String name, String accountId, @Nullable String accessToken,
+			@Nullable String refreshToken, @Nullable Path tokenFile, HttpFactory http, Clock clock,
+			SharedState shared) {
 		SourceInfo info = new SourceInfo(id, Vendor.CINTOO, name,
 				EnumSet.of(Capability.LIST_USERS, Capability.LIST_PROJECTS));
 		VendorAuth auth;
@@ -50,7 +70,7 @@ public final class CintooConnectors {
 			};
 			VendorAuth none = () -> Mono.just(anonymous);
 			auth = new CintooTokens(id, http.create(none, DEFAULT_RETRY_AFTER_SECONDS, CintooConnectors::message),
-					CintooTokens.initialRefreshToken(refreshToken, tokenFile), tokenFile, clock);
+					CintooTokens.initialRefreshToken(refreshToken, tokenFile), tokenFile, clock, shared);
 		}
 		else {
 			throw new IllegalArgumentException("Cintoo needs an access token or a refresh token");

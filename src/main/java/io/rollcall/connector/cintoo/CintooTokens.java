@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.rollcall.connector.SharedState;
 import io.rollcall.connector.VendorAuth;
 import io.rollcall.connector.VendorHttp;
 import io.rollcall.connector.VendorJson;
@@ -43,6 +45,9 @@ final class CintooTokens implements VendorAuth {
 	 */
 	static final Duration REFRESH_AHEAD = Duration.ofSeconds(60);
 
+	/** The longest one replica may hold the token lock. */
+	static final Duration LOCK_HOLD = Duration.ofSeconds(30);
+
 	private final String source;
 
 	private final VendorHttp tokenEndpoint;
@@ -57,7 +62,13 @@ final class CintooTokens implements VendorAuth {
 
 	private final AtomicReference<@Nullable Mono<AccessToken>> inflight = new AtomicReference<>();
 
-	CintooTokens(String source, VendorHttp tokenEndpoint, String refreshToken, @Nullable Path tokenFile, Clock clock) {
+	private final AtomicReference<@Nullable String> refused = new AtomicReference<>();
+
+	private final SharedState shared;
+
+	CintooTokens(String source, VendorHttp tokenEndpoint, String refreshToken, @Nullable Path tokenFile, Clock clock,
+			SharedState shared) {
+		this.shared = shared;
 		this.source = source;
 		this.tokenEndpoint = tokenEndpoint;
 		this.tokenFile = tokenFile;
@@ -97,6 +108,7 @@ final class CintooTokens implements VendorAuth {
 	public boolean renewAfterRejection(Credential refused) {
 		// Drop the refused token, unless another caller has already replaced it.
 		if (refused instanceof AccessToken token) {
+			this.refused.set(token.value());
 			this.current.compareAndSet(token, null);
 			return true;
 		}
@@ -114,11 +126,40 @@ final class CintooTokens implements VendorAuth {
 				if (token != null && token.expiresAt().isAfter(this.clock.instant().plus(REFRESH_AHEAD))) {
 					return Mono.just(token);
 				}
-				Mono<AccessToken> fresh = exchange().doFinally((signal) -> this.inflight.set(null)).cache();
+				Mono<AccessToken> fresh = this.shared.locked(this.source, LOCK_HOLD, this::sharedOrExchange)
+					.doFinally((signal) -> this.inflight.set(null))
+					.cache();
 				if (this.inflight.compareAndSet(null, fresh)) {
 					return fresh;
 				}
 			}
+		});
+	}
+
+	/**
+	 * Under the replicas' lock: take the tokens another replica rotated, if their access
+	 * token still lives; otherwise exchange the newest refresh token and share the
+	 * result.
+	 */
+	private Mono<AccessToken> sharedOrExchange() {
+		return this.shared.tokens(this.source).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((stored) -> {
+			if (stored.isPresent()) {
+				SharedState.Tokens tokens = stored.get();
+				this.refreshToken.set(tokens.refreshToken());
+				if (tokens.accessToken() != null && tokens.expiresAt() != null
+						&& tokens.expiresAt().isAfter(this.clock.instant().plus(REFRESH_AHEAD))) {
+					AccessToken token = new AccessToken(tokens.accessToken(), tokens.expiresAt());
+					// A token this replica was just refused is not taken again.
+					if (!token.value().equals(this.refused.get())) {
+						this.current.set(token);
+						return Mono.just(token);
+					}
+				}
+			}
+			return exchange().flatMap((token) -> this.shared
+				.saveTokens(this.source,
+						new SharedState.Tokens(this.refreshToken.get(), token.value(), token.expiresAt()))
+				.thenReturn(token));
 		});
 	}
 

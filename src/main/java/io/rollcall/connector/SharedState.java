@@ -1,0 +1,78 @@
+package io.rollcall.connector;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+/**
+ * What replicas of the gateway share about sources: rate-limit cool-downs, and Cintoo's
+ * tokens under a lock. Never fails a call: when the shared store cannot answer, each
+ * replica goes on with what it knows itself.
+ */
+public interface SharedState {
+
+	/** No sharing: every replica on its own. */
+	SharedState NONE = new SharedState() {
+	};
+
+	/** Until when another replica was told to leave the source alone, or empty. */
+	default Mono<Instant> coolDownUntil(String source) {
+		return Mono.empty();
+	}
+
+	/** Tells the other replicas to leave the source alone until then. */
+	default void coolDown(String source, Instant until) {
+	}
+
+	/** Until when another replica's circuit breaker for the source is open, or empty. */
+	default Mono<Instant> openUntil(String source) {
+		return Mono.empty();
+	}
+
+	/** Tells the other replicas that this replica's breaker for the source opened. */
+	default void opened(String source, Instant until) {
+	}
+
+	/** The tokens the replicas share for a source, or empty. */
+	default Mono<Tokens> tokens(String source) {
+		return Mono.empty();
+	}
+
+	/** Shares a source's newest tokens. */
+	default Mono<Void> saveTokens(String source, Tokens tokens) {
+		return Mono.empty();
+	}
+
+	/**
+	 * Runs work while holding the source's token lock, so that only one replica exchanges
+	 * a single-use refresh token at a time. Without a shared store, just runs it.
+	 * @param <T> the work's result
+	 * @param source the source id
+	 * @param hold the longest the lock may be held
+	 * @param work the work
+	 * @return the work's result
+	 */
+	default <T> Mono<T> locked(String source, Duration hold, Supplier<Mono<T>> work) {
+		return Mono.defer(work);
+	}
+
+	/**
+	 * A source's tokens as the replicas share them. Never printed.
+	 *
+	 * @param refreshToken the refresh token not yet used
+	 * @param accessToken the newest access token, or null
+	 * @param expiresAt when the access token expires, or null
+	 */
+	record Tokens(String refreshToken, @Nullable String accessToken, @Nullable Instant expiresAt) {
+
+		@Override
+		public String toString() {
+			return "Tokens[****]";
+		}
+
+	}
+
+}

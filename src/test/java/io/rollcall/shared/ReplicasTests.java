@@ -1,0 +1,265 @@
+package io.rollcall.shared;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.rollcall.RollcallApplication;
+import io.rollcall.domain.Directory;
+import io.rollcall.support.VendorStubs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two Rollcall replicas sharing one real Redis (Debian's redis-server, started here on a
+ * free loopback port): they make the vendor calls of one, rotate Cintoo's token once, see
+ * each other's writes and rate limits, and keep answering when Redis goes away.
+ */
+class ReplicasTests {
+
+	private static final Path REDIS = Path.of("/usr/bin/redis-server");
+
+	private static Process redis;
+
+	private static int redisPort;
+
+	private static ConfigurableApplicationContext a;
+
+	private static ConfigurableApplicationContext b;
+
+	@BeforeAll
+	static void start() throws Exception {
+		assertThat(REDIS).as("Debian's redis-server package (.ci/run installs it)").isExecutable();
+		startRedis();
+		a = replica();
+		b = replica();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (a != null) {
+			a.close();
+		}
+		if (b != null) {
+			b.close();
+		}
+		if (redis != null) {
+			redis.destroyForcibly();
+		}
+	}
+
+	@BeforeEach
+	void clean() {
+		a.getBean(org.springframework.data.redis.core.ReactiveStringRedisTemplate.class)
+			.getConnectionFactory()
+			.getReactiveConnection()
+			.serverCommands()
+			.flushAll()
+			.block(Duration.ofSeconds(5));
+		for (ConfigurableApplicationContext replica : List.of(a, b)) {
+			Directory directory = replica.getBean(Directory.class);
+			directory.sourceIds().forEach((id) -> directory.connector(id).orElseThrow().forget());
+			replica.getBean(io.rollcall.connector.SourceGuards.class).resetAll();
+		}
+		VendorStubs.reset();
+	}
+
+	@Test
+	void aListReadByOneReplicaIsServedByTheOtherWithoutVendorCalls() {
+		assertThat(users(a, "codebase")).isEqualTo(3);
+		assertThat(VendorStubs.codebase().getAllServeEvents()).hasSize(1);
+		VendorStubs.reset();
+		assertThat(users(b, "codebase")).isEqualTo(3);
+		assertThat(VendorStubs.totalCalls()).isZero();
+	}
+
+	@Test
+	void fiftyConcurrentCintooCallsAcrossBothReplicasRotateTheTokenOnce() {
+		List<Integer> totals = Flux.range(0, 50)
+			.flatMap((i) -> client((i % 2 == 0) ? a : b).post()
+				.uri("/graphql")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("query", "{ users(filter: {sources: [\"cintoo\"]}) { totalCount } }"))
+				.retrieve()
+				.bodyToMono(Map.class)
+				.map(ReplicasTests::total), 50)
+			.collectList()
+			.block(Duration.ofSeconds(30));
+		assertThat(totals).hasSize(50).containsOnly(3);
+		// The configured refresh token is used once; any later exchange would be a second
+		// use.
+		VendorStubs.cintoo().verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+	}
+
+	@Test
+	void aWriteOnOneReplicaIsVisibleOnTheOthersNextRead() {
+		assertThat(users(a, "periscope-eu")).isEqualTo(3);
+		assertThat(users(b, "periscope-eu")).isEqualTo(3);
+		VendorStubs.periscope()
+			.stubFor(post(urlEqualTo("/api/v1/users")).willReturn(aResponse().withStatus(201)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"email\":\"marie@example.com\",\"first_name\":\"Marie\",\"last_name\":\"Curie\",\"groups\":[]}")));
+		VendorStubs.periscope()
+			.stubFor(get(urlEqualTo("/api/v1/users")).atPriority(1)
+				.willReturn(aResponse().withHeader("Content-Type", "application/json")
+					.withBody(
+							"{\"users\":[{\"email\":\"marie@example.com\",\"first_name\":\"Marie\",\"last_name\":\"Curie\"}]}")));
+		Map<?, ?> invited = query(a,
+				"mutation { inviteUser(input: {sources: [\"periscope-eu\"], email: \"marie@example.com\", "
+						+ "firstName: \"Marie\", lastName: \"Curie\"}) { ok } }");
+		assertThat(invited.toString()).contains("ok=true");
+		await(() -> users(b, "periscope-eu") == 1);
+	}
+
+	@Test
+	void aRateLimitSeenByOneReplicaStopsTheOtherCallingThatVendor() {
+		VendorStubs.testmo()
+			.stubFor(get(urlPathEqualTo("/api/v1/users")).atPriority(1)
+				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+		assertThat(query(a, "{ users(filter: {sources: [\"testmo\"]}) { totalCount } }").toString())
+			.contains("SOURCE_RATE_LIMITED");
+		VendorStubs.testmo().resetRequests();
+		assertThat(query(b, "{ users(filter: {sources: [\"testmo\"]}) { totalCount } }").toString())
+			.contains("SOURCE_RATE_LIMITED");
+		VendorStubs.testmo().verify(0, getRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aBreakerOpenedByOneReplicaStopsTheOtherCallingThatVendor() {
+		VendorStubs.codebase().stubFor(get(urlEqualTo("/users")).atPriority(1).willReturn(aResponse().withStatus(500)));
+		for (int i = 0; i < 3; i++) {
+			assertThat(query(a, "{ users(filter: {sources: [\"codebase\"]}) { totalCount } }").toString())
+				.contains("SOURCE_UNAVAILABLE");
+		}
+		VendorStubs.codebase().resetRequests();
+		assertThat(query(b, "{ users(filter: {sources: [\"codebase\"]}) { totalCount } }").toString())
+			.contains("circuit open on another replica");
+		VendorStubs.codebase().verify(0, getRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void queriesKeepWorkingWhenRedisGoesAway() throws Exception {
+		assertThat(users(a, "codebase")).isEqualTo(3);
+		redis.destroyForcibly().waitFor();
+		try {
+			b.getBean(Directory.class).connector("codebase").orElseThrow().forget();
+			assertThat(users(b, "codebase")).isEqualTo(3);
+			assertThat(users(a, "testmo")).isEqualTo(4);
+			VendorStubs.periscope()
+				.stubFor(put(urlEqualTo("/api/v1/users"))
+					.willReturn(aResponse().withHeader("Content-Type", "application/json")
+						.withBody("{\"email\":\"ada@example.com\",\"groups\":[\"Everyone\"]}")));
+			assertThat(query(a, "mutation { updateUser(input: {source: \"periscope-eu\", email: \"ada@example.com\", "
+					+ "groups: [\"Everyone\"]}) { ok } }")
+				.toString()).contains("ok=true");
+			String health = client(a).get().uri("/actuator/health").retrieve().bodyToMono(String.class).block();
+			assertThat(health).contains("\"redis\"").contains("does not answer");
+		}
+		finally {
+			startRedis(redisPort);
+			// Both replicas reconnect by themselves; later tests need them connected.
+			await(() -> Boolean.TRUE.equals(a.getBean(RedisShared.class).ping().block())
+					&& Boolean.TRUE.equals(b.getBean(RedisShared.class).ping().block()));
+		}
+	}
+
+	private static int users(ConfigurableApplicationContext replica, String source) {
+		Map<?, ?> answer = query(replica, "{ users(filter: {sources: [\"" + source + "\"]}) { totalCount } }");
+		assertThat(answer.get("errors")).as(answer.toString()).isNull();
+		return total(answer);
+	}
+
+	private static int total(Map<?, ?> answer) {
+		return (Integer) ((Map<?, ?>) ((Map<?, ?>) answer.get("data")).get("users")).get("totalCount");
+	}
+
+	private static Map<?, ?> query(ConfigurableApplicationContext replica, String query) {
+		return client(replica).post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", query))
+			.retrieve()
+			.bodyToMono(Map.class)
+			.block(Duration.ofSeconds(30));
+	}
+
+	private static WebClient client(ConfigurableApplicationContext replica) {
+		return WebClient.create("http://127.0.0.1:" + replica.getEnvironment().getProperty("local.server.port"));
+	}
+
+	private static void await(java.util.function.BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition within 15 s").isLessThan(deadline);
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private static ConfigurableApplicationContext replica() {
+		List<String> args = new ArrayList<>();
+		VendorStubs.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+		args.add("--server.port=0");
+		args.add("--rollcall.security.enabled=false");
+		args.add("--rollcall.redis.url=redis://127.0.0.1:" + redisPort);
+		args.add("--rollcall.redis.timeout=300ms");
+		return new SpringApplicationBuilder(RollcallApplication.class).run(args.toArray(String[]::new));
+	}
+
+	private static void startRedis() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			redisPort = socket.getLocalPort();
+		}
+		startRedis(redisPort);
+	}
+
+	private static void startRedis(int port) throws IOException, InterruptedException {
+		Path dir = Files.createTempDirectory("rollcall-redis");
+		redis = new ProcessBuilder(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
+				"", "--appendonly", "no", "--dir", dir.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(dir.resolve("redis.log").toFile())
+			.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+				return;
+			}
+			catch (IOException ex) {
+				Thread.sleep(50);
+			}
+		}
+		throw new IllegalStateException("redis-server did not start");
+	}
+
+}
