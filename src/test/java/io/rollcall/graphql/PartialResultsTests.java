@@ -121,6 +121,17 @@ class PartialResultsTests extends GatewayTestBase {
 	}
 
 	@Test
+	void redirectsAreNotFollowed() {
+		VendorStubs.codebase()
+			.stubFor(get(urlEqualTo("/users")).atPriority(1)
+				.willReturn(aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:9/steal")));
+		Map<String, Object> error = onlyError(everything(), "codebase", 10);
+		assertThat(error).containsEntry("message",
+				"Source 'codebase' answered HTTP 302 where the gateway expected data");
+		VendorStubs.codebase().verify(1, getRequestedFor(urlEqualTo("/users")));
+	}
+
+	@Test
 	void errorMessagesNeverShowUrlsCredentialsOrVendorBodies() {
 		VendorStubs.periscope()
 			.stubFor(get(urlEqualTo("/api/v1/users")).atPriority(1)
