@@ -37,7 +37,7 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 				.build();
 		}
 		if (ex instanceof SourceException failure) {
-			return SourceErrorsInstrumentation
+			return RequestInstrumentation
 				.toError(new RequestTrace.Failure(failure, env.getExecutionStepInfo().getPath().toList()));
 		}
 		String id = UUID.randomUUID().toString();

@@ -128,10 +128,7 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	@Override
 	public void coolDown(String source, Instant until) {
-		Duration left = Duration.between(Instant.now(), until);
-		if (!left.isNegative() && !left.isZero()) {
-			guarded(this.redis.opsForValue().set("rollcall:cooldown:" + source, until.toString(), left)).subscribe();
-		}
+		setUntil("rollcall:cooldown:" + source, until);
 	}
 
 	@Override
@@ -141,9 +138,14 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	@Override
 	public void opened(String source, Instant until) {
+		setUntil("rollcall:open:" + source, until);
+	}
+
+	/** Keeps an instant under a key until that instant. */
+	private void setUntil(String key, Instant until) {
 		Duration left = Duration.between(Instant.now(), until);
 		if (!left.isNegative() && !left.isZero()) {
-			guarded(this.redis.opsForValue().set("rollcall:open:" + source, until.toString(), left)).subscribe();
+			guarded(this.redis.opsForValue().set(key, until.toString(), left)).subscribe();
 		}
 	}
 
@@ -202,11 +204,10 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 	}
 
 	private <T> Mono<T> guarded(Mono<T> operation) {
-		return operation.timeout(this.timeout).doOnNext((ok) -> this.problem.set(null)).doOnSuccess((ok) -> {
-			if (this.problem.get() != null) {
+		return operation.timeout(this.timeout).doOnSuccess((ok) -> {
+			if (this.problem.getAndSet(null) != null) {
 				logger.info("Redis answers again: replicas share caches, cool-downs and tokens once more");
 			}
-			this.problem.set(null);
 		}).onErrorResume((ex) -> {
 			unavailable(ex);
 			return Mono.empty();

@@ -21,17 +21,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives every execution a {@link RequestTrace} and, when it ends, adds one error per
- * failing source (with the path of the first field that needed it) and
- * {@code extensions.stale} for sources answered from a cache entry that could not be
- * refreshed. Works the same over HTTP and in-process execution.
+ * What Rollcall adds around each execution: the {@link QueryLimits} check before any
+ * field runs; a {@link RequestTrace}; and, when it ends, one error per failing source
+ * (with the path of the first field that needed it) and {@code extensions.stale} for
+ * sources answered from a cache entry that could not be refreshed. Works the same over
+ * HTTP and in-process.
  */
 @Component
-class SourceErrorsInstrumentation extends SimplePerformantInstrumentation {
+class RequestInstrumentation extends SimplePerformantInstrumentation {
 
 	private final QueryLimits limits;
 
-	SourceErrorsInstrumentation(QueryLimits limits) {
+	RequestInstrumentation(QueryLimits limits) {
 		this.limits = limits;
 	}
 
