@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 import io.rollcall.domain.Change;
@@ -93,8 +94,12 @@ class FieldFetchers implements RuntimeWiringConfigurer {
 			.thenApply((@Nullable SourceView view) -> (view != null) ? read.apply(view) : List.of());
 	}
 
+	/**
+	 * A field computed from its item alone: trivial to graphql-java and Spring GraphQL,
+	 * which then skip their per-fetch instrumentation and context propagation.
+	 */
 	private static <S> DataFetcher<Object> item(Class<S> type, Function<S, Object> read) {
-		return (env) -> read.apply(type.cast(env.getSource()));
+		return (TrivialDataFetcher<Object>) (env) -> read.apply(type.cast(env.getSource()));
 	}
 
 }
