@@ -53,6 +53,21 @@ public final class Directory {
 		return connector(id).map(Connector::info);
 	}
 
+	/**
+	 * Checks that a client named only configured sources.
+	 * @param ids the source ids a client sent
+	 * @param argument the argument's name, for the error
+	 * @throws InvalidInputException naming the first unknown id and the known ones
+	 */
+	public void requireKnown(Collection<String> ids, String argument) {
+		for (String id : ids) {
+			if (!this.connectors.containsKey(id)) {
+				throw new InvalidInputException(argument,
+						"Unknown source '" + id + "'; known sources: " + String.join(", ", this.order));
+			}
+		}
+	}
+
 	public Optional<Connector> connector(String id) {
 		return Optional.ofNullable(this.connectors.get(id));
 	}

@@ -44,6 +44,8 @@ public final class SourceView {
 
 	private volatile @Nullable Sorted sorted;
 
+	private volatile @Nullable Map<String, List<User>> membersByGroupKey;
+
 	public SourceView(SourceInfo source, List<User> users, List<Project> projects, List<Role> roles, List<Group> groups,
 			List<Membership> extraMemberships) {
 		this.source = source;
@@ -206,16 +208,33 @@ public final class SourceView {
 		return keys;
 	}
 
-	/** The members of a group. */
+	/** The members of a group, indexed once per view. */
 	public List<User> membersOf(Group group) {
-		String key = Group.key(group.nativeId());
-		List<User> result = new ArrayList<>();
+		Map<String, List<User>> members = this.membersByGroupKey;
+		if (members == null) {
+			members = new HashMap<>();
+			for (User user : this.users) {
+				for (String key : groupKeys(user)) {
+					members.computeIfAbsent(key, (k) -> new ArrayList<>()).add(user);
+				}
+			}
+			this.membersByGroupKey = members;
+		}
+		return members.getOrDefault(Group.key(group.nativeId()), List.of());
+	}
+
+	/**
+	 * The account with this email, compared as people are joined.
+	 * @param email a normalized email
+	 * @return the first such account, or null
+	 */
+	public @Nullable User account(String email) {
 		for (User user : this.users) {
-			if (groupKeys(user).contains(key)) {
-				result.add(user);
+			if (email.equals(user.personKey())) {
+				return user;
 			}
 		}
-		return result;
+		return null;
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import io.rollcall.domain.Capability;
@@ -70,7 +69,7 @@ class Changes {
 				String role = (source.vendor() == Vendor.CODEBASE) ? roleId(view, input.role()) : null;
 				List<String> groups = (source.vendor() == Vendor.PERISCOPE)
 						? groupNames(view, input.groups(), "input.groups") : List.of();
-				if (view.users().stream().anyMatch((u) -> email.equals(u.personKey()))) {
+				if (view.account(email) != null) {
 					return Plan.done(new Change(id, Change.Status.FAILED, null, null, "ALREADY_EXISTS",
 							"An account with " + email + " already exists in " + id + "; nothing was sent"));
 				}
@@ -100,11 +99,13 @@ class Changes {
 			}
 			List<String> groups = (input.groups() != null) ? groupNames(loaded.view(), input.groups(), "input.groups")
 					: null;
-			if (loaded.view().users().stream().noneMatch((u) -> email.equals(u.personKey()))) {
+			User account = loaded.view().account(email);
+			if (account == null) {
 				return run("updateUser", email,
 						List.of(Plan.done(Change.notFound(id, "No user " + email + " in " + id))), dryRun, actor);
 			}
-			String target = accountEmail(loaded.view(), email);
+			// Periscope keys users by the address as it holds it.
+			String target = (account.email() != null) ? account.email() : email;
 			return run("updateUser", email, List.of(Plan.send(id,
 					(writes) -> writes.updateUser(target, input.firstName(), input.lastName(), groups, dryRun))),
 					dryRun, actor);
@@ -120,9 +121,8 @@ class Changes {
 		return Flux.fromIterable(sources).flatMapSequential((id) -> {
 			SourceInfo source = source(id);
 			return this.directory.view(id, EnumSet.of(Part.USERS)).map((loaded) -> {
-				Optional<User> account = (loaded.view() != null)
-						? loaded.view().users().stream().filter((u) -> email.equals(u.personKey())).findFirst()
-						: Optional.empty();
+				Optional<User> account = Optional
+					.ofNullable((loaded.view() != null) ? loaded.view().account(email) : null);
 				if (!source.can(Capability.REMOVE_USER)) {
 					// Offboarding everywhere: say where an account stays behind.
 					if (everywhere && account.isEmpty() && loaded.error() == null) {
@@ -269,15 +269,8 @@ class Changes {
 			}
 			return this.directory.sourceIds();
 		}
-		Set<String> unique = new LinkedHashSet<>();
-		for (String id : ids) {
-			if (this.directory.source(id).isEmpty()) {
-				throw new InvalidInputException(argument,
-						"Unknown source '" + id + "'; known sources: " + String.join(", ", this.directory.sourceIds()));
-			}
-			unique.add(id);
-		}
-		return List.copyOf(unique);
+		this.directory.requireKnown(ids, argument);
+		return List.copyOf(new LinkedHashSet<>(ids));
 	}
 
 	private SourceInfo source(String id) {
@@ -341,16 +334,6 @@ class Changes {
 			result.add(group.name());
 		}
 		return result;
-	}
-
-	/** The address as the source holds it (the vendor keys users by it). */
-	private static String accountEmail(SourceView view, String email) {
-		return view.users()
-			.stream()
-			.filter((u) -> email.equals(u.personKey()))
-			.map(User::email)
-			.findFirst()
-			.orElse(email);
 	}
 
 	/**

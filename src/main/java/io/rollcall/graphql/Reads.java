@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.rollcall.domain.Directory;
-import io.rollcall.domain.InvalidInputException;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.Person;
 import io.rollcall.domain.RequestTrace;
@@ -64,12 +63,7 @@ class Reads {
 	 */
 	List<String> sources(@Nullable Collection<String> ids, @Nullable Collection<Vendor> vendors, String argument) {
 		if (ids != null) {
-			for (String id : ids) {
-				if (this.directory.source(id).isEmpty()) {
-					throw new InvalidInputException(argument, "Unknown source '" + id + "'; known sources: "
-							+ String.join(", ", this.directory.sourceIds()));
-				}
-			}
+			this.directory.requireKnown(ids, argument);
 		}
 		List<String> result = new ArrayList<>();
 		for (SourceInfo source : this.directory.sources()) {
