@@ -18,18 +18,18 @@ public interface SharedState {
 	SharedState NONE = new SharedState() {
 	};
 
-	/** Until when another replica was told to leave the source alone, or empty. */
-	default Mono<Instant> coolDownUntil(String source) {
+	/**
+	 * What other replicas learnt about the source: a rate-limit cool-down and an open
+	 * circuit breaker, read in one round trip.
+	 * @param source the source id
+	 * @return the pauses in force, or empty when none is known
+	 */
+	default Mono<Pauses> pauses(String source) {
 		return Mono.empty();
 	}
 
 	/** Tells the other replicas to leave the source alone until then. */
 	default void coolDown(String source, Instant until) {
-	}
-
-	/** Until when another replica's circuit breaker for the source is open, or empty. */
-	default Mono<Instant> openUntil(String source) {
-		return Mono.empty();
 	}
 
 	/** Tells the other replicas that this replica's breaker for the source opened. */
@@ -57,6 +57,15 @@ public interface SharedState {
 	 */
 	default <T> Mono<T> locked(String source, Duration hold, Supplier<Mono<T>> work) {
 		return Mono.defer(work);
+	}
+
+	/**
+	 * A source's pauses as the replicas share them.
+	 *
+	 * @param coolDownUntil until when the vendor asked to be left alone, or null
+	 * @param openUntil until when another replica's breaker is open, or null
+	 */
+	record Pauses(@Nullable Instant coolDownUntil, @Nullable Instant openUntil) {
 	}
 
 	/**

@@ -27,6 +27,8 @@ import reactor.core.publisher.Mono;
  */
 public final class SourceGuard {
 
+	private static final SharedState.Pauses NO_PAUSES = new SharedState.Pauses(null, null);
+
 	private final String source;
 
 	private final HealthTracker health;
@@ -127,23 +129,22 @@ public final class SourceGuard {
 	 * @return the exchange's answer
 	 */
 	Mono<byte[]> call(Mono<byte[]> exchange) {
-		return this.shared.coolDownUntil(this.source).doOnNext((until) -> {
+		return this.shared.pauses(this.source).defaultIfEmpty(NO_PAUSES).flatMap((pauses) -> {
+			Instant shared = pauses.coolDownUntil();
 			Instant local = this.coolDownUntil.get();
-			if (local == null || until.isAfter(local)) {
-				this.coolDownUntil.set(until);
+			if (shared != null && (local == null || shared.isAfter(local))) {
+				this.coolDownUntil.set(shared);
 			}
-		}).then(Mono.defer(() -> {
 			SourceException cooling = coolingDown();
 			if (cooling != null) {
 				return Mono.error(cooling);
 			}
-			return this.shared.openUntil(this.source)
-				.filter((until) -> until.isAfter(this.clock.instant()) && !open())
-				.flatMap((until) -> Mono.<byte[]>error(new SourceException(this.source, Code.SOURCE_UNAVAILABLE,
-						"Source '" + this.source + "' kept failing; the gateway is not calling it for a while "
-								+ "(circuit open on another replica)")))
-				.switchIfEmpty(Mono.defer(() -> guardedCall(exchange)));
-		}));
+			if (pauses.openUntil() != null && pauses.openUntil().isAfter(this.clock.instant()) && !open()) {
+				return Mono.error(new SourceException(this.source, Code.SOURCE_UNAVAILABLE, "Source '" + this.source
+						+ "' kept failing; the gateway is not calling it for a while (circuit open on another replica)"));
+			}
+			return guardedCall(exchange);
+		});
 	}
 
 	private Mono<byte[]> guardedCall(Mono<byte[]> exchange) {

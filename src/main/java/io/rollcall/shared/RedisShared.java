@@ -122,23 +122,31 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 	}
 
 	@Override
-	public Mono<Instant> coolDownUntil(String source) {
-		return guarded(this.redis.opsForValue().get("rollcall:cooldown:" + source)).map(Instant::parse);
+	public Mono<Pauses> pauses(String source) {
+		return guarded(this.redis.opsForValue().multiGet(List.of(coolDownKey(source), openKey(source))))
+			.map((values) -> new Pauses(instant(values.get(0)), instant(values.get(1))));
 	}
 
 	@Override
 	public void coolDown(String source, Instant until) {
-		setUntil("rollcall:cooldown:" + source, until);
-	}
-
-	@Override
-	public Mono<Instant> openUntil(String source) {
-		return guarded(this.redis.opsForValue().get("rollcall:open:" + source)).map(Instant::parse);
+		setUntil(coolDownKey(source), until);
 	}
 
 	@Override
 	public void opened(String source, Instant until) {
-		setUntil("rollcall:open:" + source, until);
+		setUntil(openKey(source), until);
+	}
+
+	private static String coolDownKey(String source) {
+		return "rollcall:cooldown:" + source;
+	}
+
+	private static String openKey(String source) {
+		return "rollcall:open:" + source;
+	}
+
+	private static @Nullable Instant instant(@Nullable String text) {
+		return (text != null) ? Instant.parse(text) : null;
 	}
 
 	/** Keeps an instant under a key until that instant. */
