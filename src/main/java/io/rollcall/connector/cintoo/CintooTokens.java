@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.rollcall.connector.SharedState;
@@ -98,7 +97,7 @@ final class CintooTokens implements VendorAuth {
 	@Override
 	public Mono<Credential> credential() {
 		AccessToken token = this.current.get();
-		if (token != null && token.expiresAt().isAfter(this.clock.instant().plus(REFRESH_AHEAD))) {
+		if (token != null && lives(token.expiresAt())) {
 			return Mono.just(token);
 		}
 		return refresh().map((fresh) -> fresh);
@@ -123,7 +122,7 @@ final class CintooTokens implements VendorAuth {
 					return running;
 				}
 				AccessToken token = this.current.get();
-				if (token != null && token.expiresAt().isAfter(this.clock.instant().plus(REFRESH_AHEAD))) {
+				if (token != null && lives(token.expiresAt())) {
 					return Mono.just(token);
 				}
 				Mono<AccessToken> fresh = this.shared.locked(this.source, LOCK_HOLD, this::sharedOrExchange)
@@ -142,25 +141,35 @@ final class CintooTokens implements VendorAuth {
 	 * result.
 	 */
 	private Mono<AccessToken> sharedOrExchange() {
-		return this.shared.tokens(this.source).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((stored) -> {
-			if (stored.isPresent()) {
-				SharedState.Tokens tokens = stored.get();
-				this.refreshToken.set(tokens.refreshToken());
-				if (tokens.accessToken() != null && tokens.expiresAt() != null
-						&& tokens.expiresAt().isAfter(this.clock.instant().plus(REFRESH_AHEAD))) {
-					AccessToken token = new AccessToken(tokens.accessToken(), tokens.expiresAt());
-					// A token this replica was just refused is not taken again.
-					if (!token.value().equals(this.refused.get())) {
-						this.current.set(token);
-						return Mono.just(token);
-					}
-				}
-			}
-			return exchange().flatMap((token) -> this.shared
-				.saveTokens(this.source,
-						new SharedState.Tokens(this.refreshToken.get(), token.value(), token.expiresAt()))
-				.thenReturn(token));
-		});
+		return this.shared.tokens(this.source)
+			.flatMap(this::adopt)
+			.switchIfEmpty(
+					Mono.defer(() -> exchange().flatMap(
+							(token) -> this.shared
+								.saveTokens(this.source,
+										new SharedState.Tokens(this.refreshToken.get(), token.value(),
+												token.expiresAt()))
+								.thenReturn(token))));
+	}
+
+	/**
+	 * Takes the newest shared refresh token, and the shared access token while it lives
+	 * (unless this replica was just refused it).
+	 */
+	private Mono<AccessToken> adopt(SharedState.Tokens tokens) {
+		this.refreshToken.set(tokens.refreshToken());
+		if (tokens.accessToken() == null || tokens.expiresAt() == null || !lives(tokens.expiresAt())
+				|| tokens.accessToken().equals(this.refused.get())) {
+			return Mono.empty();
+		}
+		AccessToken token = new AccessToken(tokens.accessToken(), tokens.expiresAt());
+		this.current.set(token);
+		return Mono.just(token);
+	}
+
+	/** Whether a token expiring then is still good for a call, with room to spare. */
+	private boolean lives(Instant expiresAt) {
+		return expiresAt.isAfter(this.clock.instant().plus(REFRESH_AHEAD));
 	}
 
 	private Mono<AccessToken> exchange() {
