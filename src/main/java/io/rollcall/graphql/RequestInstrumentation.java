@@ -15,17 +15,19 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.validation.ValidationError;
 import io.rollcall.domain.RequestTrace;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * What Rollcall adds around each execution: the {@link QueryLimits} check before any
- * field runs; a {@link RequestTrace}; and, when it ends, one error per failing source
- * (with the path of the first field that needed it) and {@code extensions.stale} for
- * sources answered from a cache entry that could not be refreshed. Works the same over
- * HTTP and in-process.
+ * What Rollcall adds around each execution: the {@link QueryLimits} checks before a new
+ * document is validated and before any field runs; a {@link RequestTrace}; and, when it
+ * ends, one error per failing source (with the path of the first field that needed it)
+ * and {@code extensions.stale} for sources answered from a cache entry that could not be
+ * refreshed. Works the same over HTTP and in-process.
  */
 @Component
 class RequestInstrumentation extends SimplePerformantInstrumentation {
@@ -34,6 +36,17 @@ class RequestInstrumentation extends SimplePerformantInstrumentation {
 
 	RequestInstrumentation(QueryLimits limits) {
 		this.limits = limits;
+	}
+
+	/**
+	 * Refuses documents over the limits before graphql-java's validation walks them: a
+	 * few hundred characters can spread fragments billions of times.
+	 */
+	@Override
+	public @Nullable InstrumentationContext<List<ValidationError>> beginValidation(
+			InstrumentationValidationParameters parameters, InstrumentationState state) {
+		this.limits.checkDocument(parameters.getDocument(), parameters.getSchema());
+		return SimpleInstrumentationContext.noOp();
 	}
 
 	/**
