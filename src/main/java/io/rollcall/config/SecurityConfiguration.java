@@ -1,6 +1,8 @@
 package io.rollcall.config;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import io.rollcall.web.GraphQlErrorAnswer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -9,11 +11,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -41,7 +41,8 @@ class SecurityConfiguration {
 			ObjectProvider<ReactiveJwtDecoder> jwts) {
 		RollcallProperties.Security security = properties.security();
 		ApiKeyAuthentication authentication = new ApiKeyAuthentication(security.apiKeys(), jwts.getIfAvailable(),
-				security.rolesClaim());
+				security.rolesClaim(),
+				new JwtPolicy(security.jwt().requireExpiry(), security.jwt().clockSkew(), Clock.systemUTC()));
 		if (!security.enabled()) {
 			logger.warn("Client authentication is off (rollcall.security.enabled=false): anyone who can reach "
 					+ "this port can read and change every source. Use this only on a trusted network.");
@@ -66,20 +67,26 @@ class SecurityConfiguration {
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		if (!access.enforced()) {
-			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll()).build();
+			// A trusted network (or the demo): every caller may do everything, health
+			// details included.
+			return http
+				.anonymous((anonymous) -> anonymous.principal("anonymous")
+					.authorities(ApiKeyAuthentication.READ, ApiKeyAuthentication.ADMIN))
+				.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+				.build();
 		}
+		http.anonymous(ServerHttpSecurity.AnonymousSpec::disable);
 		ServerAuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
 		AuthenticationWebFilter bearer = new AuthenticationWebFilter(access.authentication());
 		bearer.setServerAuthenticationConverter(new ServerBearerTokenAuthenticationConverter());
 		bearer.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
 		return http.addFilterAt(bearer, SecurityWebFiltersOrder.AUTHENTICATION)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized)
-				.accessDeniedHandler((exchange, denied) -> write(exchange, HttpStatus.FORBIDDEN, "FORBIDDEN",
-						"This API key or token may not do this")))
+				.accessDeniedHandler((exchange, denied) -> GraphQlErrorAnswer.write(exchange, HttpStatus.FORBIDDEN,
+						"FORBIDDEN", "This API key or token may not do this")))
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers(HttpMethod.GET, "/graphiql", "/webjars/**", "/actuator/health", "/actuator/health/**",
 						"/favicon.ico")
@@ -96,16 +103,8 @@ class SecurityConfiguration {
 	private static Mono<Void> unauthorized(ServerWebExchange exchange,
 			org.springframework.security.core.AuthenticationException ex) {
 		exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		return write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+		return GraphQlErrorAnswer.write(exchange, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
 				"Authentication required: send Authorization: Bearer <API key or token>");
-	}
-
-	private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String message) {
-		exchange.getResponse().setStatusCode(status);
-		exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-		String body = "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}";
-		DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-		return exchange.getResponse().writeWith(Mono.just(buffer));
 	}
 
 	/**

@@ -1,0 +1,50 @@
+package io.rollcall.web;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Gives a body to the GraphQL endpoint's refusals that Spring answers without one (405
+ * for a method other than POST, 415 for an unsupported media type, 406 for an
+ * unacceptable one): a GraphQL error with its own {@code extensions.code}, so that every
+ * client's error handling sees {@code errors}. Headers such as {@code Allow} stay.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class EmptyErrorAnswers implements WebFilter {
+
+	private final String path;
+
+	EmptyErrorAnswers(@Value("${spring.graphql.http.path:/graphql}") String path) {
+		this.path = path;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!this.path.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
+			return chain.filter(exchange);
+		}
+		ServerHttpResponseDecorator response = new ServerHttpResponseDecorator(exchange.getResponse()) {
+			@Override
+			public Mono<Void> setComplete() {
+				HttpStatusCode status = getStatusCode();
+				if (status == null || !status.isError() || isCommitted()) {
+					return super.setComplete();
+				}
+				return GraphQlErrorAnswer.write(exchange, status, GraphQlHttpErrors.code(status),
+						GraphQlHttpErrors.message(status));
+			}
+		};
+		return chain.filter(exchange.mutate().response(response).build());
+	}
+
+}
