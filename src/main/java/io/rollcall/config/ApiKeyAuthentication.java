@@ -25,7 +25,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Authenticates {@code Authorization: Bearer <token>}: first as one of the configured API
  * keys (kept only as SHA-256 hashes, compared in constant time), then, when configured,
- * as an OAuth2 JWT whose roles claim names READ or ADMIN.
+ * as an OAuth2 JWT whose roles claim names READ or ADMIN and that {@link JwtPolicy}
+ * accepts.
  */
 final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 
@@ -41,7 +42,10 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 
 	private final String rolesClaim;
 
-	ApiKeyAuthentication(List<RollcallProperties.ApiKey> keys, @Nullable ReactiveJwtDecoder jwts, String rolesClaim) {
+	private final JwtPolicy policy;
+
+	ApiKeyAuthentication(List<RollcallProperties.ApiKey> keys, @Nullable ReactiveJwtDecoder jwts, String rolesClaim,
+			JwtPolicy policy) {
 		List<Key> hashed = new ArrayList<>();
 		for (int i = 0; i < keys.size(); i++) {
 			RollcallProperties.ApiKey key = keys.get(i);
@@ -59,6 +63,7 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 		this.keys = List.copyOf(hashed);
 		this.jwts = jwts;
 		this.rolesClaim = rolesClaim;
+		this.policy = policy;
 	}
 
 	boolean configured() {
@@ -87,7 +92,10 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 		}
 		return this.jwts.decode(token)
 			.onErrorMap((ex) -> new BadCredentialsException("Invalid bearer token"))
-			.map((jwt) -> new JwtAuthenticationToken(jwt, roles(jwt), jwt.getSubject()));
+			.map((jwt) -> {
+				this.policy.check(jwt);
+				return new JwtAuthenticationToken(jwt, roles(jwt), jwt.getSubject());
+			});
 	}
 
 	private Collection<GrantedAuthority> roles(Jwt jwt) {

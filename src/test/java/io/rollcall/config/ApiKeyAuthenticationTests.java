@@ -1,9 +1,14 @@
 package io.rollcall.config;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.authentication.BadCredentialsException;
@@ -24,16 +29,35 @@ class ApiKeyAuthenticationTests {
 
 	private static final String READ_KEY = "read-key-0123456789";
 
-	private final ReactiveJwtDecoder jwts = (token) -> token.equals("good.jwt") ? Mono.just(Jwt.withTokenValue(token)
-		.header("alg", "RS256")
-		.subject("ci-pipeline")
-		.claim("scope_roles", List.of("admin"))
-		.issuedAt(Instant.now())
-		.expiresAt(Instant.now().plusSeconds(60))
-		.build()) : Mono.error(new JwtException("bad"));
+	private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+
+	private static final JwtPolicy POLICY = new JwtPolicy(true, Duration.ofSeconds(60),
+			Clock.fixed(NOW, ZoneOffset.UTC));
+
+	/**
+	 * Signed tokens as the decoder would hand them over, by token value: {@code exp} and
+	 * {@code iat} as named (offsets from now, in seconds; "none" for no claim).
+	 */
+	private final ReactiveJwtDecoder jwts = (token) -> {
+		if (token.equals("bad.jwt")) {
+			return Mono.error(new JwtException("bad"));
+		}
+		String[] claims = token.split("\\.");
+		Jwt.Builder jwt = Jwt.withTokenValue(token)
+			.header("alg", "RS256")
+			.subject("ci-pipeline")
+			.claim("scope_roles", List.of("admin"));
+		if (!claims[0].equals("none")) {
+			jwt.expiresAt(NOW.plusSeconds(Long.parseLong(claims[0])));
+		}
+		if (!claims[1].equals("none")) {
+			jwt.issuedAt(NOW.plusSeconds(Long.parseLong(claims[1])));
+		}
+		return Mono.just(jwt.build());
+	};
 
 	private final ApiKeyAuthentication authentication = new ApiKeyAuthentication(
-			List.of(new RollcallProperties.ApiKey("dashboards", READ_KEY, "read")), this.jwts, "scope_roles");
+			List.of(new RollcallProperties.ApiKey("dashboards", READ_KEY, "read")), this.jwts, "scope_roles", POLICY);
 
 	@Test
 	void anApiKeyAuthenticatesWithItsNameAndRole() {
@@ -46,7 +70,7 @@ class ApiKeyAuthenticationTests {
 
 	@Test
 	void aJwtTakesItsRolesFromTheConfiguredClaim() {
-		Authentication result = authenticate("good.jwt");
+		Authentication result = authenticate("60.0");
 		assertThat(result.getName()).isEqualTo("ci-pipeline");
 		assertThat(result.getAuthorities()).extracting(GrantedAuthority::getAuthority)
 			.containsExactly("ROLE_READ", "ROLE_ADMIN");
@@ -56,12 +80,33 @@ class ApiKeyAuthenticationTests {
 	void anythingElseIsRefused() {
 		assertThatThrownBy(() -> authenticate("bad.jwt")).isInstanceOf(BadCredentialsException.class);
 		assertThatThrownBy(() -> new ApiKeyAuthentication(List.of(new RollcallProperties.ApiKey("x", "short", "READ")),
-				null, "roles"))
+				null, "roles", POLICY))
 			.isInstanceOf(InvalidConfigurationException.class)
 			.hasMessage("rollcall.security.api-keys[0].key: must be set, at least 16 characters long");
 		assertThatThrownBy(() -> new ApiKeyAuthentication(
-				List.of(new RollcallProperties.ApiKey("x", "long-enough-key-123", "OWNER")), null, "roles"))
+				List.of(new RollcallProperties.ApiKey("x", "long-enough-key-123", "OWNER")), null, "roles", POLICY))
 			.hasMessage("rollcall.security.api-keys[0].role: must be READ or ADMIN");
+	}
+
+	@ParameterizedTest(name = "exp {0}, iat {1}: accepted {2}")
+	@CsvSource({ "60, 0, true", "3600, -60, true", "60, none, true", "60, 50, true", "none, 0, false",
+			"none, none, false", "3600, 120, false", "315360060, 315360000, false" })
+	void jwtsNeedAnExpiryAndAnIssueTimeThatIsNotInTheFuture(String exp, String iat, boolean accepted) {
+		String token = exp + "." + iat;
+		if (accepted) {
+			assertThat(authenticate(token).getName()).isEqualTo("ci-pipeline");
+		}
+		else {
+			assertThatThrownBy(() -> authenticate(token)).isInstanceOf(BadCredentialsException.class);
+		}
+	}
+
+	@Test
+	void tokensWithoutExpiryAreAcceptedOnlyWhenConfiguredSo() {
+		ApiKeyAuthentication lenient = new ApiKeyAuthentication(List.of(), this.jwts, "scope_roles",
+				new JwtPolicy(false, Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC)));
+		assertThat(lenient.authenticate(new BearerTokenAuthenticationToken("none.0")).block().getName())
+			.isEqualTo("ci-pipeline");
 	}
 
 	private Authentication authenticate(String token) {
