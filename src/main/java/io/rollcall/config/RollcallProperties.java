@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Rollcall's configuration, under {@code rollcall}.
@@ -17,10 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cache how long vendor answers are kept
  * @param security who may call the gateway
  * @param limits what a single request may ask for
+ * @param server what a single client connection may hold
  */
 @ConfigurationProperties("rollcall")
 public record RollcallProperties(@Nullable Map<String, SourceProperties> sources, @DefaultValue Cache cache,
-		@DefaultValue Security security, @DefaultValue Limits limits) {
+		@DefaultValue Security security, @DefaultValue Limits limits, @DefaultValue Server server) {
 
 	public RollcallProperties {
 		sources = (sources != null) ? new TreeMap<>(sources) : Map.of();
@@ -44,9 +46,10 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	 * @param apiKeys the API keys clients may send as {@code Authorization: Bearer <key>}
 	 * @param rolesClaim the JWT claim holding a client's roles (READ, ADMIN), when JWTs
 	 * are configured through {@code spring.security.oauth2.resourceserver.jwt.*}
+	 * @param jwt what a JWT must hold besides a valid signature
 	 */
 	public record Security(@DefaultValue("true") boolean enabled, @Nullable List<ApiKey> apiKeys,
-			@DefaultValue("roles") String rolesClaim) {
+			@DefaultValue("roles") String rolesClaim, @DefaultValue Jwt jwt) {
 
 		public Security {
 			apiKeys = (apiKeys != null) ? List.copyOf(apiKeys) : List.of();
@@ -55,10 +58,22 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	}
 
 	/**
+	 * What a JWT must hold besides a valid signature.
+	 *
+	 * @param requireExpiry refuse tokens without {@code exp}: they would be good forever
+	 * @param clockSkew how far an issuer's clock may run ahead; a token issued
+	 * ({@code iat}) further in the future is refused
+	 */
+	public record Jwt(@DefaultValue("true") boolean requireExpiry, @DefaultValue("60s") Duration clockSkew) {
+	}
+
+	/**
 	 * Limits on one GraphQL request, enforced before any vendor is called.
 	 *
 	 * @param maxDocumentSize the longest document, in characters
 	 * @param maxTokens the most grammar tokens the parser reads
+	 * @param maxFields the most fields and fragment spreads once fragments are expanded,
+	 * each fragment counted every time it is spread
 	 * @param maxDepth the deepest field nesting
 	 * @param maxAliases the most aliased fields
 	 * @param maxRootFields the most fields at the root of the operation
@@ -67,8 +82,24 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	 * taking connections' {@code first} (default 50) and lists as 10 items
 	 */
 	public record Limits(@DefaultValue("20000") int maxDocumentSize, @DefaultValue("3000") int maxTokens,
-			@DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases, @DefaultValue("10") int maxRootFields,
-			@DefaultValue("20") int maxDirectives, @DefaultValue("50000") int maxCost) {
+			@DefaultValue("2000") int maxFields, @DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases,
+			@DefaultValue("10") int maxRootFields, @DefaultValue("20") int maxDirectives,
+			@DefaultValue("50000") int maxCost) {
+	}
+
+	/**
+	 * Limits on client connections to the gateway.
+	 *
+	 * @param maxRequestSize the largest request body; larger ones are answered 413
+	 * @param idleTimeout a connection with no complete request for this long is closed,
+	 * also while a request's headers are still arriving
+	 * @param readTimeout the longest pause while a request body arrives
+	 * @param requestTimeout the longest a whole request body may take to arrive
+	 * @param maxConnections client connections open at once; further ones are closed
+	 */
+	public record Server(@DefaultValue("256KB") DataSize maxRequestSize, @DefaultValue("15s") Duration idleTimeout,
+			@DefaultValue("10s") Duration readTimeout, @DefaultValue("30s") Duration requestTimeout,
+			@DefaultValue("2000") int maxConnections) {
 	}
 
 	/**

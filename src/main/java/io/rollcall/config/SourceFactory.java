@@ -117,17 +117,19 @@ final class SourceFactory implements AutoCloseable {
 		HttpClient httpClient = HttpClient.create(pool)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) source.connectTimeout().toMillis())
 			.followRedirect(false);
+		String base = VendorHttp
+			.trimBase(SourceValidation.baseUrl("rollcall.sources." + id + ".base-url", source.baseUrl()));
 		WebClient client = this.webClients.clone()
-			.baseUrl(VendorHttp
-				.trimBase(SourceValidation.baseUrl("rollcall.sources." + id + ".base-url", source.baseUrl())))
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) source.maxResponseSize().toBytes()))
 			.build();
 		SourceGuard guard = new SourceGuard(id, health, new SourceGuard.Settings(source.maxInlineRetryAfter(),
-				source.breakerFailureRate(), source.breakerOpenFor()), this.meters, this.clock, this.sharedState);
+				source.breakerFailureRate(), source.breakerOpenFor(), source.maxRetryAfter()), this.meters, this.clock,
+				this.sharedState);
 		this.guards.add(guard);
-		return (auth, retryAfter, errorReader) -> new VendorHttp(id, client, source.timeout(), guard, auth, retryAfter,
-				errorReader, this.clock);
+		VendorHttp.Bounds bounds = new VendorHttp.Bounds(source.maxItems(), source.maxPages());
+		return (auth, retryAfter, errorReader) -> new VendorHttp(id, base, client, source.timeout(), guard, auth,
+				retryAfter, errorReader, this.clock, bounds);
 	}
 
 	private static String blankToNull(String value) {

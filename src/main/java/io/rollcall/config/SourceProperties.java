@@ -38,6 +38,11 @@ import org.springframework.util.unit.DataSize;
  * opens the source's circuit breaker
  * @param breakerOpenFor how long an open breaker fails calls fast before it lets one
  * probe through
+ * @param maxRetryAfter the longest cool-down a 429's {@code Retry-After} can start;
+ * longer waits are cut to this
+ * @param maxItems the most items one answer (or one paged list) may hold; more fails the
+ * source with SOURCE_BAD_RESPONSE
+ * @param maxPages the most pages of one paged list
  */
 public record SourceProperties(@Nullable String vendor, @Nullable String name, @Nullable String baseUrl,
 		@Nullable String accountId, @Nullable String accessToken, @Nullable String refreshToken,
@@ -46,7 +51,9 @@ public record SourceProperties(@Nullable String vendor, @Nullable String name, @
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("32") int maxConnections,
 		@DefaultValue("30s") Duration maxIdleTime, @DefaultValue("64MB") DataSize maxResponseSize,
 		@DefaultValue("16") int concurrency, @DefaultValue("1s") Duration maxInlineRetryAfter,
-		@DefaultValue("50") int breakerFailureRate, @DefaultValue("30s") Duration breakerOpenFor) {
+		@DefaultValue("50") int breakerFailureRate, @DefaultValue("30s") Duration breakerOpenFor,
+		@DefaultValue("5m") Duration maxRetryAfter, @DefaultValue("100000") int maxItems,
+		@DefaultValue("1000") int maxPages) {
 
 	/** Never shows a credential. */
 	@Override

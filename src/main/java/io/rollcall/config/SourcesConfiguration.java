@@ -107,13 +107,12 @@ class SourcesConfiguration {
 			Map<String, SourceProperties> sources = new LinkedHashMap<>();
 			for (DemoVendors.Endpoint endpoint : this.vendors.endpoints()) {
 				Map<String, String> p = endpoint.properties();
-				sources.put(endpoint.id(),
-						new SourceProperties(endpoint.vendor().name().toLowerCase(Locale.ROOT), endpoint.name(),
-								endpoint.baseUrl(), p.get("account-id"), null, p.get("refresh-token"),
-								(p.get("token-file") != null) ? Path.of(p.get("token-file")) : null, p.get("token"),
-								p.get("username"), p.get("api-key"), p.get("site"), p.get("invited-by"),
-								Duration.ofSeconds(5), Duration.ofSeconds(2), 32, Duration.ofSeconds(30),
-								DataSize.ofMegabytes(64), 16, Duration.ofSeconds(1), 50, Duration.ofSeconds(30)));
+				sources.put(endpoint.id(), new SourceProperties(endpoint.vendor().name().toLowerCase(Locale.ROOT),
+						endpoint.name(), endpoint.baseUrl(), p.get("account-id"), null, p.get("refresh-token"),
+						(p.get("token-file") != null) ? Path.of(p.get("token-file")) : null, p.get("token"),
+						p.get("username"), p.get("api-key"), p.get("site"), p.get("invited-by"), Duration.ofSeconds(5),
+						Duration.ofSeconds(2), 32, Duration.ofSeconds(30), DataSize.ofMegabytes(64), 16,
+						Duration.ofSeconds(1), 50, Duration.ofSeconds(30), Duration.ofMinutes(5), 100_000, 1_000));
 			}
 			return sources;
 		}

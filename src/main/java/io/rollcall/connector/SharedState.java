@@ -36,6 +36,10 @@ public interface SharedState {
 	default void opened(String source, Instant until) {
 	}
 
+	/** Ends the source's shared cool-down and shared open breaker. */
+	default void resume(String source) {
+	}
+
 	/** The tokens the replicas share for a source, or empty. */
 	default Mono<Tokens> tokens(String source) {
 		return Mono.empty();

@@ -37,6 +37,8 @@ public final class SourceGuard {
 
 	private final Duration maxInlineRetryAfter;
 
+	private final Duration maxRetryAfter;
+
 	private final CircuitBreaker breaker;
 
 	private final AtomicReference<@Nullable Instant> coolDownUntil = new AtomicReference<>();
@@ -75,6 +77,7 @@ public final class SourceGuard {
 		this.health = health;
 		this.clock = clock;
 		this.maxInlineRetryAfter = settings.maxInlineRetryAfter();
+		this.maxRetryAfter = settings.maxRetryAfter();
 		this.meters = meters;
 		this.breaker = CircuitBreaker.of("source-" + source,
 				CircuitBreakerConfig.custom()
@@ -111,10 +114,14 @@ public final class SourceGuard {
 		return this.health;
 	}
 
-	/** Closes the breaker and ends any cool-down. */
+	/**
+	 * Closes the breaker and ends any cool-down, here and, through what replicas share,
+	 * on the other replicas.
+	 */
 	public void reset() {
 		this.breaker.reset();
 		this.coolDownUntil.set(null);
+		this.shared.resume(this.source);
 	}
 
 	/** Whether the breaker currently fails calls fast. */
@@ -174,6 +181,14 @@ public final class SourceGuard {
 	}
 
 	/**
+	 * A vendor's Retry-After, cut to the longest cool-down the source allows: a vendor
+	 * asking for ten years gets minutes.
+	 */
+	long capRetryAfter(long seconds) {
+		return Math.max(0, Math.min(seconds, this.maxRetryAfter.toSeconds()));
+	}
+
+	/**
 	 * Whether a 429's wait is short enough to wait out and try again within the deadline.
 	 */
 	boolean waitInline(SourceException failure) {
@@ -216,10 +231,12 @@ public final class SourceGuard {
 	 * @param maxInlineRetryAfter the longest 429 wait that is waited out inline
 	 * @param failureRate failed calls, in percent, that open the breaker
 	 * @param openFor how long the breaker stays open before one probe
+	 * @param maxRetryAfter the longest cool-down a vendor's Retry-After can start
 	 */
-	public record Settings(Duration maxInlineRetryAfter, int failureRate, Duration openFor) {
+	public record Settings(Duration maxInlineRetryAfter, int failureRate, Duration openFor, Duration maxRetryAfter) {
 
-		public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(1), 50, Duration.ofSeconds(30));
+		public static final Settings DEFAULTS = new Settings(Duration.ofSeconds(1), 50, Duration.ofSeconds(30),
+				Duration.ofMinutes(5));
 
 	}
 

@@ -4,10 +4,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.rollcall.domain.SourcePauses;
+
 /**
  * Every source's guard, by source id.
  */
-public final class SourceGuards {
+public final class SourceGuards implements SourcePauses {
 
 	private final Map<String, SourceGuard> guards = new ConcurrentHashMap<>();
 
@@ -17,6 +19,11 @@ public final class SourceGuards {
 
 	public Optional<SourceGuard> get(String source) {
 		return Optional.ofNullable(this.guards.get(source));
+	}
+
+	@Override
+	public void resume(String source) {
+		get(source).ifPresent(SourceGuard::reset);
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,6 +26,8 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -36,7 +39,19 @@ public final class VendorHttp {
 
 	private static final Duration READ_RETRY_BACKOFF = Duration.ofMillis(100);
 
+	/** Answers larger than this are parsed off the request threads. */
+	private static final int INLINE_DECODE_BYTES = 256 * 1024;
+
+	/**
+	 * Where large answers are parsed: at most half the cores, so that one source's huge
+	 * answer cannot hold up every other request.
+	 */
+	private static final Scheduler PARSING = Schedulers.newParallel("rollcall-parse",
+			Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+
 	private final String source;
+
+	private final String base;
 
 	private final WebClient client;
 
@@ -52,20 +67,26 @@ public final class VendorHttp {
 
 	private final Clock clock;
 
+	private final Bounds bounds;
+
 	/**
 	 * Makes the exchanges of one source.
 	 * @param source the source id
-	 * @param client a client bound to the source's base URL
+	 * @param base the source's base URL, without a trailing slash
+	 * @param client the source's client
 	 * @param timeout the deadline for one whole exchange
 	 * @param guard the source's breaker, cool-down, health and metrics
 	 * @param auth how calls authenticate
 	 * @param defaultRetryAfterSeconds the wait to assume when a 429 has no Retry-After
 	 * @param errorReader reads the human message out of the vendor's error body, or null
 	 * @param clock the clock for HTTP-date Retry-After values
+	 * @param bounds how much the vendor's answers may hold
 	 */
-	public VendorHttp(String source, WebClient client, Duration timeout, SourceGuard guard, VendorAuth auth,
-			long defaultRetryAfterSeconds, Function<byte[], @Nullable String> errorReader, Clock clock) {
+	public VendorHttp(String source, String base, WebClient client, Duration timeout, SourceGuard guard,
+			VendorAuth auth, long defaultRetryAfterSeconds, Function<byte[], @Nullable String> errorReader, Clock clock,
+			Bounds bounds) {
 		this.source = source;
+		this.base = base;
 		this.client = client;
 		this.timeout = timeout;
 		this.guard = guard;
@@ -73,10 +94,15 @@ public final class VendorHttp {
 		this.defaultRetryAfterSeconds = defaultRetryAfterSeconds;
 		this.errorReader = errorReader;
 		this.clock = clock;
+		this.bounds = bounds;
 	}
 
 	public String source() {
 		return this.source;
+	}
+
+	public Bounds bounds() {
+		return this.bounds;
 	}
 
 	/**
@@ -120,7 +146,18 @@ public final class VendorHttp {
 	 */
 	public Mono<byte[]> send(HttpMethod method, Consumer<HttpHeaders> headers, byte @Nullable [] body,
 			@Nullable MediaType contentType, String uri, Object... variables) {
-		return exchange(method, uri, variables, headers, body, contentType, false);
+		return exchange(method, uri, variables, headers, body, contentType, false).onErrorMap(SourceException.class,
+				(ex) -> mayHaveHappened(ex) ? ex.withOutcomeUnknown() : ex);
+	}
+
+	/**
+	 * Whether a failed change may have been made: it timed out or broke off after it was
+	 * sent, or the vendor failed while handling it. Refusals before sending (open
+	 * breaker, cool-down, no connection) and the vendor's own 4xx answers were not.
+	 */
+	private static boolean mayHaveHappened(SourceException ex) {
+		return ex.code() == Code.SOURCE_TIMEOUT || ex.status() >= 500
+				|| (ex.code() == Code.SOURCE_UNAVAILABLE && ex.getCause() instanceof BrokenOff);
 	}
 
 	/**
@@ -131,18 +168,60 @@ public final class VendorHttp {
 	 * @return the decoded value
 	 */
 	public <T> Mono<T> decode(byte[] body, Function<byte[], T> decoder) {
+		if (body.length > INLINE_DECODE_BYTES) {
+			return Mono.fromCallable(() -> decodeNow(body, decoder)).subscribeOn(PARSING);
+		}
 		try {
-			return Mono.just(decoder.apply(body));
+			return Mono.just(decodeNow(body, decoder));
 		}
 		catch (SourceException ex) {
 			return Mono.error(ex);
 		}
-		catch (RuntimeException ex) {
-			SourceException failure = new SourceException(this.source, Code.SOURCE_BAD_RESPONSE,
-					"Source '" + this.source + "' gave an answer that could not be read", 0, null, null, null);
-			this.guard.health().failed(failure);
-			return Mono.error(failure);
+	}
+
+	private <T> T decodeNow(byte[] body, Function<byte[], T> decoder) {
+		try {
+			return decoder.apply(body);
 		}
+		catch (SourceException ex) {
+			this.guard.health().failed(ex);
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			SourceException failure = badResponse("gave an answer that could not be read");
+			this.guard.health().failed(failure);
+			throw failure;
+		}
+	}
+
+	/**
+	 * A failure for an answer that was read but makes no sense, e.g. paging that does not
+	 * add up.
+	 * @param what what is wrong, after "Source 'x' "
+	 * @return the failure
+	 */
+	public SourceException badResponse(String what) {
+		return new SourceException(this.source, Code.SOURCE_BAD_RESPONSE, "Source '" + this.source + "' " + what);
+	}
+
+	/**
+	 * Checks that a list holds no more items than the source allows.
+	 * @param <T> the item type
+	 * @param items the list
+	 * @return the list
+	 * @throws SourceException {@code SOURCE_BAD_RESPONSE} when it holds more
+	 */
+	public <T> List<T> bounded(List<T> items) {
+		if (items.size() > this.bounds.maxItems()) {
+			throw tooManyItems();
+		}
+		return items;
+	}
+
+	/** The failure for an answer with more items than {@code max-items}. */
+	public SourceException tooManyItems() {
+		return badResponse("answered more than " + this.bounds.maxItems() + " items in one list (rollcall.sources."
+				+ this.source + ".max-items)");
 	}
 
 	private static boolean retryable(Throwable ex) {
@@ -163,13 +242,25 @@ public final class VendorHttp {
 	}
 
 	private Mono<byte[]> attempt(Request request, VendorAuth.Credential credential) {
+		URI target;
+		HttpHeaders extra = new HttpHeaders();
+		try {
+			target = URI.create(this.base + VendorPaths.expand(request.uri(), request.variables()));
+		}
+		catch (IllegalArgumentException ex) {
+			return Mono.error(unsendable("an empty name or id in its path"));
+		}
+		try {
+			request.headers().accept(extra);
+		}
+		catch (IllegalArgumentException ex) {
+			return Mono.error(unsendable("a header value with control or non-ASCII characters"));
+		}
 		return this.guard.call(Mono.defer(() -> {
-			WebClient.RequestBodySpec spec = this.client.method(request.method())
-				.uri(request.uri(), request.variables())
-				.headers((h) -> {
-					request.headers().accept(h);
-					credential.accept(h);
-				});
+			WebClient.RequestBodySpec spec = this.client.method(request.method()).uri(target).headers((h) -> {
+				h.addAll(extra);
+				credential.accept(h);
+			});
 			WebClient.RequestHeadersSpec<?> ready = spec;
 			if (request.body() != null) {
 				if (request.contentType() != null) {
@@ -181,6 +272,11 @@ public final class VendorHttp {
 				.timeout(this.timeout)
 				.onErrorMap((ex) -> !(ex instanceof SourceException), this::translate);
 		}));
+	}
+
+	private SourceException unsendable(String what) {
+		return new SourceException(this.source, Code.SOURCE_REJECTED,
+				"Source '" + this.source + "' cannot be sent " + what + "; nothing was sent");
 	}
 
 	private Mono<byte[]> read(ClientResponse response, boolean read) {
@@ -201,7 +297,7 @@ public final class VendorHttp {
 					prefix + " refused the configured credentials (HTTP " + status + ")", status, null, null, null);
 		}
 		if (status == 429) {
-			long retryAfter = retryAfterSeconds(headers.getFirst(HttpHeaders.RETRY_AFTER));
+			long retryAfter = this.guard.capRetryAfter(retryAfterSeconds(headers.getFirst(HttpHeaders.RETRY_AFTER)));
 			return new SourceException(this.source, Code.SOURCE_RATE_LIMITED,
 					prefix + " is rate limiting the gateway; retry after " + retryAfter + "s", status, retryAfter, null,
 					null);
@@ -273,11 +369,35 @@ public final class VendorHttp {
 		}
 		// Connection closed mid-answer, malformed chunks and the like.
 		return new SourceException(this.source, Code.SOURCE_UNAVAILABLE,
-				prefix + " broke off the answer before it was complete", 0, null, null, null);
+				prefix + " broke off the answer before it was complete", 0, null, null, new BrokenOff());
 	}
 
 	private static String describe(Duration duration) {
 		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+	}
+
+	/** Marks an answer that broke off after the request was sent. */
+	private static final class BrokenOff extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		BrokenOff() {
+			super("broken off", null, false, false);
+		}
+
+	}
+
+	/**
+	 * How much one source's answers may hold: each bound is checked as an answer is read,
+	 * and the source's answer fails with {@code SOURCE_BAD_RESPONSE} past it.
+	 *
+	 * @param maxItems the most items in one list (users, projects, a project's members)
+	 * @param maxPages the most pages of one paged list
+	 */
+	public record Bounds(int maxItems, int maxPages) {
+
+		public static final Bounds DEFAULTS = new Bounds(100_000, 1_000);
+
 	}
 
 	private record Request(HttpMethod method, String uri, Object[] variables, Consumer<HttpHeaders> headers,

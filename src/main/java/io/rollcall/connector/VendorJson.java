@@ -4,9 +4,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,6 +46,53 @@ public final class VendorJson {
 		JsonNode node = MAPPER.readTree(body);
 		JsonNode value = (node != null) ? node.get(field) : null;
 		return (value != null && value.isString()) ? value.asString() : null;
+	}
+
+	/**
+	 * Reads a list item by item, answered as a bare array or, when {@code envelope} is
+	 * given, as the array under that field of an object; stops as soon as the list holds
+	 * more than {@code maxItems}, so a huge answer is never read whole.
+	 * @param <T> the item type
+	 * @param body the body
+	 * @param envelope the object field holding the array, or null for a bare array only
+	 * @param type the item type
+	 * @param maxItems the most items read
+	 * @param tooMany the failure past {@code maxItems}
+	 * @return the items
+	 */
+	public static <T> List<T> list(byte[] body, @Nullable String envelope, JavaType type, int maxItems,
+			Supplier<? extends RuntimeException> tooMany) {
+		try (JsonParser parser = MAPPER.createParser(body)) {
+			JsonToken token = parser.nextToken();
+			if (token == JsonToken.START_OBJECT && envelope != null) {
+				token = enterField(parser, envelope);
+			}
+			if (token != JsonToken.START_ARRAY) {
+				throw new IllegalArgumentException("Expected a list");
+			}
+			ObjectReader reader = MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+			List<T> items = new ArrayList<>();
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				if (items.size() == maxItems) {
+					throw tooMany.get();
+				}
+				items.add(reader.readValue(parser));
+			}
+			return items;
+		}
+	}
+
+	/** Moves to the value of one field of the object being read. */
+	private static @Nullable JsonToken enterField(JsonParser parser, String field) {
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken value = parser.nextToken();
+			if (field.equals(name)) {
+				return value;
+			}
+			parser.skipChildren();
+		}
+		return null;
 	}
 
 	/** Parses an ISO-8601 date-time, or null when absent or unreadable. */

@@ -47,8 +47,11 @@ public record Change(String source, Status status, @Nullable User user, @Nullabl
 		if (error.vendorMessage() != null) {
 			message = message + ": " + error.vendorMessage();
 		}
-		if (error.code() == SourceException.Code.SOURCE_TIMEOUT) {
+		if (error.outcomeUnknown()) {
 			message = message + "; the outcome is unknown, check the source before trying again";
+		}
+		else if (error.status() == 0 || error.code() == SourceException.Code.SOURCE_RATE_LIMITED) {
+			message = message + "; nothing was changed";
 		}
 		return new Change(error.source(), Status.FAILED, null, null, error.code().name(), message);
 	}

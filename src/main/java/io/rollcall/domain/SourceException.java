@@ -22,18 +22,40 @@ public final class SourceException extends RuntimeException {
 
 	private final @Nullable String vendorMessage;
 
+	private final boolean outcomeUnknown;
+
 	public SourceException(String source, Code code, String message) {
 		this(source, code, message, 0, null, null, null);
 	}
 
 	public SourceException(String source, Code code, String message, int status, @Nullable Long retryAfterSeconds,
 			@Nullable String vendorMessage, @Nullable Throwable cause) {
+		this(source, code, message, status, retryAfterSeconds, vendorMessage, cause, false);
+	}
+
+	private SourceException(String source, Code code, String message, int status, @Nullable Long retryAfterSeconds,
+			@Nullable String vendorMessage, @Nullable Throwable cause, boolean outcomeUnknown) {
 		super(message, cause, false, false);
 		this.source = Objects.requireNonNull(source, "source");
 		this.code = Objects.requireNonNull(code, "code");
 		this.status = status;
 		this.retryAfterSeconds = retryAfterSeconds;
 		this.vendorMessage = vendorMessage;
+		this.outcomeUnknown = outcomeUnknown;
+	}
+
+	/**
+	 * The same failure of a change that may have reached the vendor and been made: it
+	 * timed out, broke off, or the vendor failed while handling it.
+	 */
+	public SourceException withOutcomeUnknown() {
+		return new SourceException(this.source, this.code, getMessage(), this.status, this.retryAfterSeconds,
+				this.vendorMessage, getCause(), true);
+	}
+
+	/** Whether the change that failed may have been made all the same. */
+	public boolean outcomeUnknown() {
+		return this.outcomeUnknown;
 	}
 
 	/** The id of the source that failed. */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.rollcall.domain.SourceHealth;
 import io.rollcall.domain.SourceInfo;
+import io.rollcall.domain.SourcePauses;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -15,7 +16,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * The configured sources, their live health, and forgetting their cached data.
+ * The configured sources, their live health, and refreshing them: forgetting their cached
+ * data and ending their pauses (cool-down, open breaker).
  */
 @Controller
 class SourceController {
@@ -25,8 +27,11 @@ class SourceController {
 
 	private final Reads reads;
 
-	SourceController(Reads reads) {
+	private final SourcePauses pauses;
+
+	SourceController(Reads reads, SourcePauses pauses) {
 		this.reads = reads;
+		this.pauses = pauses;
 	}
 
 	@QueryMapping
@@ -42,7 +47,10 @@ class SourceController {
 	@MutationMapping
 	List<SourceInfo> refreshSources(@Argument @Nullable List<String> ids) {
 		List<String> chosen = this.reads.sources(ids, null, "ids");
-		chosen.forEach((id) -> this.reads.directory().connector(id).ifPresent((connector) -> connector.forget()));
+		chosen.forEach((id) -> {
+			this.pauses.resume(id);
+			this.reads.directory().connector(id).ifPresent((connector) -> connector.forget());
+		});
 		return chosen.stream().map((id) -> this.reads.directory().source(id).orElseThrow()).toList();
 	}
 

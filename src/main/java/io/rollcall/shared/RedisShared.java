@@ -137,6 +137,11 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 		setUntil(openKey(source), until);
 	}
 
+	@Override
+	public void resume(String source) {
+		guarded(this.redis.delete(coolDownKey(source), openKey(source))).subscribe();
+	}
+
 	private static String coolDownKey(String source) {
 		return "rollcall:cooldown:" + source;
 	}

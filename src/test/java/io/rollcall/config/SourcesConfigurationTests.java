@@ -113,7 +113,7 @@ class SourcesConfigurationTests {
 				null, SECRET, null, SECRET, null, null, java.time.Duration.ofSeconds(5),
 				java.time.Duration.ofSeconds(2), 1, java.time.Duration.ofSeconds(30),
 				org.springframework.util.unit.DataSize.ofMegabytes(1), 1, java.time.Duration.ofSeconds(1), 50,
-				java.time.Duration.ofSeconds(30));
+				java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(5), 100, 10);
 		assertThat(source.toString()).doesNotContain(SECRET);
 		assertThat(new RollcallProperties.ApiKey("ci", SECRET, "READ").toString()).doesNotContain(SECRET);
 	}

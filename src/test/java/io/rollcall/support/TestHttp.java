@@ -25,11 +25,17 @@ public final class TestHttp {
 	}
 
 	public static HttpFactory factory(String source, String baseUrl, Duration timeout, HealthTracker health) {
-		WebClient client = WebClient.builder().baseUrl(baseUrl).build();
+		return factory(source, baseUrl, timeout, health, VendorHttp.Bounds.DEFAULTS);
+	}
+
+	public static HttpFactory factory(String source, String baseUrl, Duration timeout, HealthTracker health,
+			VendorHttp.Bounds bounds) {
+		WebClient client = WebClient.builder().build();
 		SourceGuard guard = new SourceGuard(source, health, SourceGuard.Settings.DEFAULTS, new SimpleMeterRegistry(),
 				Clock.systemUTC());
-		return (auth, retryAfter, errorReader) -> new VendorHttp(source, client, timeout, guard, auth, retryAfter,
-				errorReader, Clock.systemUTC());
+		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		return (auth, retryAfter, errorReader) -> new VendorHttp(source, base, client, timeout, guard, auth, retryAfter,
+				errorReader, Clock.systemUTC(), bounds);
 	}
 
 }

@@ -10,7 +10,7 @@ import io.rollcall.domain.Project;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.User;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,11 +22,9 @@ final class CintooConnector implements Connector {
 
 	private static final Consumer<HttpHeaders> JSON = (h) -> h.setAccept(List.of(MediaType.APPLICATION_JSON));
 
-	private static final TypeReference<List<CintooWire.User>> USERS = new TypeReference<>() {
-	};
+	private static final JavaType USER = VendorJson.mapper().constructType(CintooWire.User.class);
 
-	private static final TypeReference<List<CintooWire.Project>> PROJECTS = new TypeReference<>() {
-	};
+	private static final JavaType PROJECT = VendorJson.mapper().constructType(CintooWire.Project.class);
 
 	private final SourceInfo info;
 
@@ -48,7 +46,9 @@ final class CintooConnector implements Connector {
 	@Override
 	public Mono<List<User>> users() {
 		return this.http.get(JSON, "/api/accounts/{account}/users", this.accountId)
-			.flatMap((body) -> this.http.decode(body, (bytes) -> VendorJson.mapper().readValue(bytes, USERS)))
+			.flatMap((body) -> this.http.decode(body,
+					(bytes) -> VendorJson.<CintooWire.User>list(bytes, null, USER, this.http.bounds().maxItems(),
+							this.http::tooManyItems)))
 			.map((users) -> users.stream()
 				.filter((u) -> u.id() != null)
 				.map((u) -> CintooMapper.toUser(this.info.id(), u))
@@ -58,7 +58,9 @@ final class CintooConnector implements Connector {
 	@Override
 	public Mono<List<Project>> projects() {
 		return this.http.get(JSON, "/api/accounts/{account}/projects", this.accountId)
-			.flatMap((body) -> this.http.decode(body, (bytes) -> VendorJson.mapper().readValue(bytes, PROJECTS)))
+			.flatMap((body) -> this.http.decode(body,
+					(bytes) -> VendorJson.<CintooWire.Project>list(bytes, null, PROJECT, this.http.bounds().maxItems(),
+							this.http::tooManyItems)))
 			.map((projects) -> projects.stream()
 				.filter((p) -> p.id() != null)
 				.map((p) -> CintooMapper.toProject(this.info.id(), p))

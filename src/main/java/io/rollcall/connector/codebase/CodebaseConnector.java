@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -56,21 +57,21 @@ final class CodebaseConnector implements Connector, Writes {
 	@Override
 	public Mono<List<User>> users() {
 		return this.http.get(XML, "/users")
-			.flatMap((body) -> this.http.decode(body, CodebaseXml::users))
+			.flatMap((body) -> this.http.decode(body, (bytes) -> this.http.bounded(CodebaseXml.users(bytes))))
 			.map((users) -> users.stream().map((u) -> CodebaseMapper.toUser(this.info.id(), u)).toList());
 	}
 
 	@Override
 	public Mono<List<Role>> roles() {
 		return this.http.get(XML, "/roles")
-			.flatMap((body) -> this.http.decode(body, CodebaseXml::roles))
+			.flatMap((body) -> this.http.decode(body, (bytes) -> this.http.bounded(CodebaseXml.roles(bytes))))
 			.map((roles) -> roles.stream().map((r) -> CodebaseMapper.toRole(this.info.id(), r)).toList());
 	}
 
 	@Override
 	public Mono<List<Project>> projects() {
 		return this.http.get(XML, "/projects")
-			.flatMap((body) -> this.http.decode(body, CodebaseXml::projects))
+			.flatMap((body) -> this.http.decode(body, (bytes) -> this.http.bounded(CodebaseXml.projects(bytes))))
 			.map((projects) -> projects.stream()
 				.filter((p) -> p.permalink() != null && !p.permalink().isEmpty())
 				.map((p) -> CodebaseMapper.toProject(this.info.id(), p))
@@ -109,10 +110,13 @@ final class CodebaseConnector implements Connector, Writes {
 		return this.http
 			.send(HttpMethod.POST, XML, xml.toString().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_XML,
 					"/users")
-			.map((body) -> {
-				User user = (body.length > 0) ? CodebaseMapper.toUser(this.info.id(), CodebaseXml.user(body)) : null;
-				return Change.done(this.info.id(), user, null, "Invited " + invitation.email());
-			})
+			.flatMap((body) -> this.http
+				.decode(body,
+						(bytes) -> Optional.ofNullable((bytes.length > 0)
+								? CodebaseMapper.toUser(this.info.id(), CodebaseXml.user(bytes)) : null))
+				// The invitation was accepted, but the answer cannot say what it made.
+				.onErrorMap(SourceException.class, SourceException::withOutcomeUnknown))
+			.map((user) -> Change.done(this.info.id(), user.orElse(null), null, "Invited " + invitation.email()))
 			.onErrorResume(SourceException.class, (ex) -> Mono.just(Change.failed(ex)));
 	}
 

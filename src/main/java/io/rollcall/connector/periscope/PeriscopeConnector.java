@@ -3,10 +3,12 @@ package io.rollcall.connector.periscope;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.rollcall.connector.VendorHttp;
 import io.rollcall.connector.VendorJson;
+import io.rollcall.connector.VendorPaths;
 import io.rollcall.domain.Change;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Group;
@@ -51,7 +53,8 @@ final class PeriscopeConnector implements Connector, Writes {
 	@Override
 	public Mono<List<User>> users() {
 		return this.http.get(JSON, "/api/v1/users")
-			.flatMap((body) -> this.http.decode(body, (b) -> PeriscopeWire.list(b, "users", PeriscopeWire.User.class)))
+			.flatMap((body) -> this.http.decode(body,
+					(b) -> PeriscopeWire.list(this.http, b, "users", PeriscopeWire.User.class)))
 			.map((users) -> users.stream()
 				.filter((u) -> u.email() != null && !u.email().isBlank())
 				.map((u) -> PeriscopeMapper.toUser(this.info.id(), u))
@@ -61,8 +64,8 @@ final class PeriscopeConnector implements Connector, Writes {
 	@Override
 	public Mono<List<Group>> groups() {
 		return this.http.get(JSON, "/api/v1/groups")
-			.flatMap(
-					(body) -> this.http.decode(body, (b) -> PeriscopeWire.list(b, "groups", PeriscopeWire.Group.class)))
+			.flatMap((body) -> this.http.decode(body,
+					(b) -> PeriscopeWire.list(this.http, b, "groups", PeriscopeWire.Group.class)))
 			.map((groups) -> groups.stream()
 				.filter((g) -> g.name() != null)
 				.map((g) -> PeriscopeMapper.toGroup(this.info.id(), g))
@@ -119,7 +122,7 @@ final class PeriscopeConnector implements Connector, Writes {
 		body.put("name", name);
 		body.put("access", access);
 		body.put("created_by_email", this.invitedBy);
-		return groupChange(HttpMethod.POST, "/api/v1/groups", body, dryRun, "created group " + name);
+		return groupChange(HttpMethod.POST, "/api/v1/groups", body, dryRun, "created group " + name, name);
 	}
 
 	@Override
@@ -131,7 +134,7 @@ final class PeriscopeConnector implements Connector, Writes {
 		if (access != null) {
 			body.put("access", access);
 		}
-		return groupChange(HttpMethod.PUT, "/api/v1/groups/{name}", body, dryRun, "updated group " + name, name);
+		return groupChange(HttpMethod.PUT, "/api/v1/groups/{name}", body, dryRun, "updated group " + name, name, name);
 	}
 
 	@Override
@@ -143,21 +146,35 @@ final class PeriscopeConnector implements Connector, Writes {
 
 	private Mono<Change> userChange(HttpMethod method, @Nullable String email, Map<String, Object> body, boolean dryRun,
 			String what) {
-		return send(method, "/api/v1/users", email, body, dryRun).map((answer) -> {
-			PeriscopeWire.User user = PeriscopeWire.one(answer, PeriscopeWire.User.class);
-			User mapped = (user != null && user.email() != null) ? PeriscopeMapper.toUser(this.info.id(), user) : null;
-			return finished(dryRun, mapped, null, what);
-		}).onErrorResume(SourceException.class, (ex) -> Mono.just(failed(ex, "No user " + email)));
+		return send(method, "/api/v1/users", email, body, dryRun)
+			.flatMap((answer) -> answer(answer, PeriscopeWire.User.class))
+			.map((user) -> finished(dryRun,
+					user.filter((u) -> u.email() != null)
+						.map((u) -> PeriscopeMapper.toUser(this.info.id(), u))
+						.orElse(null),
+					null, what))
+			.onErrorResume(SourceException.class, (ex) -> Mono.just(failed(ex, "No user " + email)));
 	}
 
 	private Mono<Change> groupChange(HttpMethod method, String uri, Map<String, Object> body, boolean dryRun,
-			String what, Object... variables) {
-		return send(method, uri, null, body, dryRun, variables).map((answer) -> {
-			PeriscopeWire.Group group = PeriscopeWire.one(answer, PeriscopeWire.Group.class);
-			Group mapped = (group != null && group.name() != null) ? PeriscopeMapper.toGroup(this.info.id(), group)
-					: null;
-			return finished(dryRun, null, mapped, what);
-		}).onErrorResume(SourceException.class, (ex) -> Mono.just(failed(ex, "No group " + variables[0])));
+			String what, String name, Object... variables) {
+		return send(method, uri, null, body, dryRun, variables)
+			.flatMap((answer) -> answer(answer, PeriscopeWire.Group.class))
+			.map((group) -> finished(dryRun, null,
+					group.filter((g) -> g.name() != null)
+						.map((g) -> PeriscopeMapper.toGroup(this.info.id(), g))
+						.orElse(null),
+					what))
+			.onErrorResume(SourceException.class, (ex) -> Mono.just(failed(ex, "No group " + name)));
+	}
+
+	/**
+	 * Reads the answer to a change that succeeded. One that cannot be read fails the
+	 * change, whose outcome is then unknown: the vendor said yes, but to what is unclear.
+	 */
+	private <T> Mono<Optional<T>> answer(byte[] answer, Class<T> type) {
+		return this.http.decode(answer, (bytes) -> Optional.ofNullable(PeriscopeWire.one(bytes, type)))
+			.onErrorMap(SourceException.class, SourceException::withOutcomeUnknown);
 	}
 
 	private Mono<byte[]> send(HttpMethod method, String uri, @Nullable String email, @Nullable Map<String, Object> body,
@@ -165,7 +182,7 @@ final class PeriscopeConnector implements Connector, Writes {
 		Consumer<HttpHeaders> headers = (h) -> {
 			JSON.accept(h);
 			if (email != null) {
-				h.set(EMAIL_HEADER, email);
+				h.set(EMAIL_HEADER, VendorPaths.headerValue(email));
 			}
 		};
 		byte[] bytes = (body != null) ? VendorJson.mapper().writeValueAsBytes(body) : null;

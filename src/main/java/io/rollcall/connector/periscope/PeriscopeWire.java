@@ -1,9 +1,9 @@
 package io.rollcall.connector.periscope;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.rollcall.connector.VendorHttp;
 import io.rollcall.connector.VendorJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -25,24 +25,18 @@ final class PeriscopeWire {
 	}
 
 	/**
-	 * Reads a list answered as {@code {"<field>":[…]}} or, as tolerated, as a bare array.
+	 * Reads a list answered as {@code {"<field>":[…]}} or, as tolerated, as a bare array,
+	 * of at most the source's {@code max-items}.
 	 * @param <T> the item type
+	 * @param http the source's exchanges, for its bounds
 	 * @param body the body
 	 * @param field the envelope's field
 	 * @param type the item type
 	 * @return the items
 	 */
-	static <T> List<T> list(byte[] body, String field, Class<T> type) {
-		JsonNode root = VendorJson.mapper().readTree(body);
-		JsonNode array = root.isArray() ? root : root.get(field);
-		if (array == null || !array.isArray()) {
-			throw new IllegalArgumentException("Expected a list of " + field);
-		}
-		List<T> items = new ArrayList<>(array.size());
-		for (JsonNode node : array) {
-			items.add(VendorJson.mapper().treeToValue(node, type));
-		}
-		return items;
+	static <T> List<T> list(VendorHttp http, byte[] body, String field, Class<T> type) {
+		return VendorJson.list(body, field, VendorJson.mapper().constructType(type), http.bounds().maxItems(),
+				http::tooManyItems);
 	}
 
 	/** Reads one object, or null when the body is empty or not an object. */

@@ -58,16 +58,22 @@ final class TestmoConnector implements Connector {
 			.map((projects) -> projects.stream().map((p) -> TestmoMapper.toProject(this.info.id(), p)).toList());
 	}
 
-	/** Testmo lists a project's users only per project: one paged list per project. */
+	/**
+	 * Testmo lists a project's users only per project: one paged list per project, at
+	 * most {@code max-pages} projects' lists in all.
+	 */
 	@Override
 	public Mono<List<Membership>> memberships(List<Project> projects) {
+		if (projects.size() > this.client.bounds().maxPages()) {
+			return Mono.error(this.client.tooManyProjects(projects.size()));
+		}
 		return Flux.fromIterable(projects)
 			.flatMapSequential((project) -> this.client
 				.all("/api/v1/projects/{id}/users", "", TestmoWire.ProjectUser.class, project.nativeId())
 				.map((users) -> users.stream().map((u) -> TestmoMapper.toMembership(project.nativeId(), u)).toList()),
 					this.concurrency)
 			.collectList()
-			.map((lists) -> lists.stream().flatMap(List::stream).toList());
+			.map((lists) -> this.client.bounded(lists.stream().flatMap(List::stream).toList()));
 	}
 
 	@Override

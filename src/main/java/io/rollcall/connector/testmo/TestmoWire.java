@@ -18,8 +18,9 @@ final class TestmoWire {
 	 * empty result; {@code expands} (an object, or {@code []} when empty) is not
 	 * declared.
 	 */
-	record Page<T>(@Nullable Integer page, @JsonProperty("last_page") @Nullable Integer lastPage,
-			@Nullable List<T> result) {
+	record Page<T>(@Nullable Long page, @JsonProperty("last_page") @Nullable Long lastPage,
+			@JsonProperty("next_page") @Nullable Long nextPage, @JsonProperty("per_page") @Nullable Long perPage,
+			@Nullable Long total, @Nullable List<T> result) {
 
 		List<T> items() {
 			return (this.result != null) ? this.result : List.of();
