@@ -160,6 +160,11 @@ final class CodebaseConnector implements Connector, Writes {
 				return this.http
 					.send(HttpMethod.POST, XML, xml.toString().getBytes(StandardCharsets.UTF_8),
 							MediaType.APPLICATION_XML, "/{permalink}/assignments", projectId)
+					// Codebase answers with an empty body; anything else must at least be
+					// its XML, or what happened is unclear.
+					.flatMap((answer) -> (answer.length == 0) ? Mono.just(List.<Long>of())
+							: this.http.decode(answer, CodebaseXml::assignedIds)
+								.onErrorMap(SourceException.class, SourceException::withOutcomeUnknown))
 					.thenReturn(Change.done(this.info.id(), null, null,
 							(add ? "Added user " + userId + " to " : "Removed user " + userId + " from ") + projectId));
 			})

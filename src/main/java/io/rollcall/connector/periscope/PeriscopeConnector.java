@@ -112,6 +112,7 @@ final class PeriscopeConnector implements Connector, Writes {
 	@Override
 	public Mono<Change> removeUser(String email, boolean dryRun) {
 		return send(HttpMethod.DELETE, "/api/v1/users", email, null, dryRun)
+			.flatMap((answer) -> answer(answer, PeriscopeWire.Deleted.class))
 			.map((answer) -> finished(dryRun, null, null, "removed " + email))
 			.onErrorResume(SourceException.class, (ex) -> Mono.just(failed(ex, "No user " + email)));
 	}
@@ -140,6 +141,7 @@ final class PeriscopeConnector implements Connector, Writes {
 	@Override
 	public Mono<Change> deleteGroup(String name, boolean dryRun) {
 		return send(HttpMethod.DELETE, "/api/v1/groups/{name}", null, null, dryRun, name)
+			.flatMap((answer) -> answer(answer, PeriscopeWire.Deleted.class))
 			.map((answer) -> finished(dryRun, null, null, "deleted group " + name))
 			.onErrorResume(SourceException.class, (ex) -> Mono.just(failed(ex, "No group " + name)));
 	}

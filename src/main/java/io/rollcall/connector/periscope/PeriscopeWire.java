@@ -24,6 +24,10 @@ final class PeriscopeWire {
 	record Group(@Nullable String name, @Nullable String access) {
 	}
 
+	/** The answer to a deletion: {@code {"email" or "name": …, "deleted": true}}. */
+	record Deleted(@Nullable Boolean deleted) {
+	}
+
 	/**
 	 * Reads a list answered as {@code {"<field>":[…]}} or, as tolerated, as a bare array,
 	 * of at most the source's {@code max-items}.
