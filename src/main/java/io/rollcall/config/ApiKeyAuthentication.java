@@ -53,6 +53,8 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 			if (key.key() == null || key.key().length() < 16) {
 				throw new InvalidConfigurationException(property + ".key", "must be set, at least 16 characters long");
 			}
+			Settings.secret(property + ".key", key.key());
+			Settings.text(property + ".name", key.name());
 			String role = (key.role() != null) ? key.role().trim().toUpperCase(Locale.ROOT) : "";
 			if (!role.equals("READ") && !role.equals("ADMIN")) {
 				throw new InvalidConfigurationException(property + ".role", "must be READ or ADMIN");

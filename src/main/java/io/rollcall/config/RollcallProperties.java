@@ -37,6 +37,21 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	 */
 	public record Cache(@DefaultValue("5m") Duration ttl, @DefaultValue("1m") Duration refreshAhead,
 			@DefaultValue("15m") Duration maxStale) {
+
+		public Cache {
+			Settings.positive("rollcall.cache.ttl", ttl);
+			Settings.positive("rollcall.cache.refresh-ahead", refreshAhead);
+			Settings.positive("rollcall.cache.max-stale", maxStale);
+			if (refreshAhead.compareTo(ttl) >= 0) {
+				throw new InvalidConfigurationException("rollcall.cache.refresh-ahead",
+						"must be shorter than rollcall.cache.ttl (" + ttl + "), or answers are never refreshed ahead");
+			}
+			if (maxStale.compareTo(ttl) < 0) {
+				throw new InvalidConfigurationException("rollcall.cache.max-stale",
+						"must be at least rollcall.cache.ttl (" + ttl + ")");
+			}
+		}
+
 	}
 
 	/**
@@ -65,6 +80,11 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	 * ({@code iat}) further in the future is refused
 	 */
 	public record Jwt(@DefaultValue("true") boolean requireExpiry, @DefaultValue("60s") Duration clockSkew) {
+
+		public Jwt {
+			Settings.notNegative("rollcall.security.jwt.clock-skew", clockSkew);
+		}
+
 	}
 
 	/**
@@ -85,6 +105,18 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 			@DefaultValue("2000") int maxFields, @DefaultValue("12") int maxDepth, @DefaultValue("30") int maxAliases,
 			@DefaultValue("10") int maxRootFields, @DefaultValue("20") int maxDirectives,
 			@DefaultValue("50000") int maxCost) {
+
+		public Limits {
+			Settings.between("rollcall.limits.max-document-size", maxDocumentSize, 1, 10_000_000);
+			Settings.between("rollcall.limits.max-tokens", maxTokens, 1, 1_000_000);
+			Settings.between("rollcall.limits.max-fields", maxFields, 1, 1_000_000);
+			Settings.between("rollcall.limits.max-depth", maxDepth, 1, 100);
+			Settings.between("rollcall.limits.max-aliases", maxAliases, 0, 10_000);
+			Settings.between("rollcall.limits.max-root-fields", maxRootFields, 1, 10_000);
+			Settings.between("rollcall.limits.max-directives", maxDirectives, 0, 10_000);
+			Settings.between("rollcall.limits.max-cost", maxCost, 1, Integer.MAX_VALUE);
+		}
+
 	}
 
 	/**
@@ -100,6 +132,16 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	public record Server(@DefaultValue("256KB") DataSize maxRequestSize, @DefaultValue("15s") Duration idleTimeout,
 			@DefaultValue("10s") Duration readTimeout, @DefaultValue("30s") Duration requestTimeout,
 			@DefaultValue("2000") int maxConnections) {
+
+		public Server {
+			Settings.between("rollcall.server.max-request-size", maxRequestSize, DataSize.ofBytes(1),
+					DataSize.ofMegabytes(64));
+			Settings.positive("rollcall.server.idle-timeout", idleTimeout);
+			Settings.positive("rollcall.server.read-timeout", readTimeout);
+			Settings.positive("rollcall.server.request-timeout", requestTimeout);
+			Settings.between("rollcall.server.max-connections", maxConnections, 1, 1_000_000);
+		}
+
 	}
 
 	/**

@@ -5,17 +5,28 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.rollcall.domain.Emails;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.unit.DataSize;
+
 /**
  * Checks one source's configuration before anything is built from it. Each problem names
  * the property; no message ever holds a credential's value.
  */
 final class SourceValidation {
+
+	/** The longest source id. */
+	static final int MAX_ID = 64;
+
+	/** The longest source name. */
+	static final int MAX_NAME = 200;
+
+	private static final Pattern SITE = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
 	private SourceValidation() {
 	}
@@ -28,13 +39,32 @@ final class SourceValidation {
 	 * @throws InvalidConfigurationException on the first problem found
 	 */
 	static Vendor validate(String id, SourceProperties source) {
+		if (id.length() > MAX_ID) {
+			throw new InvalidConfigurationException("rollcall.sources.<id>",
+					"a source id is " + id.length() + " characters long; the limit is " + MAX_ID);
+		}
 		String prefix = "rollcall.sources." + id;
 		if (!SourceInfo.ID_PATTERN.matcher(id).matches()) {
 			throw new InvalidConfigurationException(prefix,
 					"a source id must be lower-case letters, digits and '-', starting with a letter or digit");
 		}
+		Settings.text(prefix + ".vendor", source.vendor());
 		Vendor vendor = vendor(prefix, source.vendor());
+		Settings.text(prefix + ".base-url", source.baseUrl());
 		baseUrl(prefix + ".base-url", source.baseUrl());
+		if (source.name() != null && source.name().length() > MAX_NAME) {
+			throw new InvalidConfigurationException(prefix + ".name",
+					"is " + source.name().length() + " characters long; the limit is " + MAX_NAME);
+		}
+		Settings.text(prefix + ".name", source.name());
+		Settings.text(prefix + ".account-id", source.accountId());
+		Settings.text(prefix + ".username", source.username());
+		Settings.text(prefix + ".invited-by", source.invitedBy());
+		Settings.text(prefix + ".token-file", (source.tokenFile() != null) ? source.tokenFile().toString() : null);
+		Settings.secret(prefix + ".access-token", source.accessToken());
+		Settings.secret(prefix + ".refresh-token", source.refreshToken());
+		Settings.secret(prefix + ".token", source.token());
+		Settings.secret(prefix + ".api-key", source.apiKey());
 		switch (vendor) {
 			case CINTOO -> {
 				required(prefix + ".account-id", source.accountId());
@@ -58,21 +88,33 @@ final class SourceValidation {
 			}
 			case PERISCOPE -> {
 				required(prefix + ".site", source.site());
+				if (!SITE.matcher(source.site()).matches()) {
+					throw new InvalidConfigurationException(prefix + ".site",
+							"must be the site's name: letters, digits, '.', '_' and '-', at most 200 characters");
+				}
 				required(prefix + ".api-key", source.apiKey());
 				if (source.invitedBy() != null && !Emails.isValid(source.invitedBy())) {
 					throw new InvalidConfigurationException(prefix + ".invited-by", "must be an email address");
 				}
 			}
 		}
-		positive(prefix + ".timeout", source.timeout().toMillis());
-		positive(prefix + ".connect-timeout", source.connectTimeout().toMillis());
-		positive(prefix + ".max-connections", source.maxConnections());
-		positive(prefix + ".max-response-size", source.maxResponseSize().toBytes());
-		positive(prefix + ".concurrency", source.concurrency());
-		if (source.breakerFailureRate() < 1 || source.breakerFailureRate() > 100) {
-			throw new InvalidConfigurationException(prefix + ".breaker-failure-rate", "must be between 1 and 100");
+		Settings.positive(prefix + ".timeout", source.timeout());
+		Settings.positive(prefix + ".connect-timeout", source.connectTimeout());
+		Settings.positive(prefix + ".max-idle-time", source.maxIdleTime());
+		Settings.between(prefix + ".max-connections", source.maxConnections(), 1, 10_000);
+		Settings.between(prefix + ".max-response-size", source.maxResponseSize(), DataSize.ofBytes(1),
+				DataSize.ofGigabytes(1));
+		Settings.between(prefix + ".concurrency", source.concurrency(), 1, 1_000);
+		Settings.notNegative(prefix + ".max-inline-retry-after", source.maxInlineRetryAfter());
+		Settings.positive(prefix + ".max-retry-after", source.maxRetryAfter());
+		if (source.maxInlineRetryAfter().compareTo(source.maxRetryAfter()) > 0) {
+			throw new InvalidConfigurationException(prefix + ".max-inline-retry-after",
+					"must not be longer than max-retry-after (" + source.maxRetryAfter() + ")");
 		}
-		positive(prefix + ".breaker-open-for", source.breakerOpenFor().toMillis());
+		Settings.between(prefix + ".breaker-failure-rate", source.breakerFailureRate(), 1, 100);
+		Settings.positive(prefix + ".breaker-open-for", source.breakerOpenFor());
+		Settings.between(prefix + ".max-items", source.maxItems(), 1, 10_000_000);
+		Settings.between(prefix + ".max-pages", source.maxPages(), 1, 1_000_000);
 		return vendor;
 	}
 
@@ -142,12 +184,6 @@ final class SourceValidation {
 	private static void required(String property, @Nullable String value) {
 		if (isBlank(value)) {
 			throw new InvalidConfigurationException(property, "must be set");
-		}
-	}
-
-	private static void positive(String property, long value) {
-		if (value <= 0) {
-			throw new InvalidConfigurationException(property, "must be greater than zero");
 		}
 	}
 

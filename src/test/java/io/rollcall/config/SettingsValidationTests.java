@@ -1,0 +1,98 @@
+package io.rollcall.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Settings nobody should be able to start with: each stops start-up with one line that
+ * names the property and says what is wrong, never the value of a secret.
+ */
+class SettingsValidationTests {
+
+	private static final String SECRET = "s3cr3t-canary-value";
+
+	private static final String[] PERISCOPE = { "rollcall.sources.p.vendor=periscope",
+			"rollcall.sources.p.base-url=https://app.periscopedata.com", "rollcall.sources.p.site=acme",
+			"rollcall.sources.p.api-key=" + SECRET };
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(SourcesConfiguration.class)
+		.withBean(WebClient.Builder.class, WebClient::builder);
+
+	static Stream<Arguments> badSettings() {
+		return Stream.of(bad("rollcall.cache.ttl", "must be a positive duration", "rollcall.cache.ttl=-5m"),
+				bad("rollcall.cache.ttl", "must be a positive duration", "rollcall.cache.ttl=0s"),
+				bad("rollcall.cache.refresh-ahead", "must be shorter than rollcall.cache.ttl",
+						"rollcall.cache.refresh-ahead=10m"),
+				bad("rollcall.cache.max-stale", "must be at least rollcall.cache.ttl", "rollcall.cache.max-stale=1m"),
+				bad("rollcall.limits.max-depth", "between 1 and 100", "rollcall.limits.max-depth=0"),
+				bad("rollcall.limits.max-fields", "between 1 and", "rollcall.limits.max-fields=-1"),
+				bad("rollcall.server.max-request-size", "between", "rollcall.server.max-request-size=1GB"),
+				bad("rollcall.server.idle-timeout", "positive", "rollcall.server.idle-timeout=-1s"),
+				bad("rollcall.server.max-connections", "between", "rollcall.server.max-connections=0"),
+				bad("rollcall.security.jwt.clock-skew", "must not be negative", "rollcall.security.jwt.clock-skew=-1s"),
+				bad("rollcall.sources.p.name", "the limit is 200", "rollcall.sources.p.name=" + "n".repeat(10_000)),
+				bad("rollcall.sources.p.account-id", "is 3000 characters long; the limit is 2048",
+						"rollcall.sources.p.account-id=" + "n".repeat(3000)),
+				bad("rollcall.sources.p.name", "control character", "rollcall.sources.p.name=Periscope\u001b[31m"),
+				bad("rollcall.sources.p.site", "must be the site's name", "rollcall.sources.p.site=acme\r\nX-Evil: 1"),
+				bad("rollcall.sources.p.site", "must be the site's name", "rollcall.sources.p.site=acme eu"),
+				bad("rollcall.sources.p.api-key", "white-space or control character",
+						"rollcall.sources.p.api-key=" + SECRET + "\nX-Evil: 1"),
+				bad("rollcall.sources.p.timeout", "positive", "rollcall.sources.p.timeout=-1s"),
+				bad("rollcall.sources.p.max-idle-time", "positive", "rollcall.sources.p.max-idle-time=0s"),
+				bad("rollcall.sources.p.max-response-size", "between", "rollcall.sources.p.max-response-size=5GB"),
+				bad("rollcall.sources.p.concurrency", "between", "rollcall.sources.p.concurrency=0"),
+				bad("rollcall.sources.p.max-items", "between", "rollcall.sources.p.max-items=0"),
+				bad("rollcall.sources.p.max-pages", "between", "rollcall.sources.p.max-pages=-3"),
+				bad("rollcall.sources.p.max-retry-after", "positive", "rollcall.sources.p.max-retry-after=0s"),
+				bad("rollcall.sources.p.max-inline-retry-after", "must not be longer than max-retry-after",
+						"rollcall.sources.p.max-inline-retry-after=10m"),
+				bad("rollcall.sources.p.invited-by", "control character",
+						"rollcall.sources.p.invited-by=admin@acme.com\r\nBcc: x@evil.example"),
+				bad("rollcall.sources.<id>", "the limit is 64",
+						"rollcall.sources." + "x".repeat(100) + ".vendor=testmo"));
+	}
+
+	private static Arguments bad(String property, String problem, String setting) {
+		return Arguments.of(property, problem, setting);
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("badSettings")
+	void stopsStartUpNamingTheProperty(String property, String problem, String setting) {
+		List<String> properties = new ArrayList<>(List.of(PERISCOPE));
+		properties.add(setting);
+		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+			assertThat(context).hasFailed();
+			InvalidConfigurationException cause = findCause(context.getStartupFailure());
+			assertThat(cause).as("the configuration failure").isNotNull();
+			assertThat(cause.property()).isEqualTo(property);
+			assertThat(cause.getMessage()).startsWith(property + ": ").contains(problem).doesNotContain(SECRET);
+			assertThat(cause.getMessage()).doesNotContain("\n").hasSizeLessThan(300);
+			FailureAnalysis analysis = new InvalidConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains(property);
+		});
+	}
+
+	private static InvalidConfigurationException findCause(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof InvalidConfigurationException invalid) {
+				return invalid;
+			}
+		}
+		return null;
+	}
+
+}
