@@ -3,8 +3,17 @@ package io.rollcall.config;
 import java.net.URI;
 import java.time.Duration;
 
+import java.util.concurrent.TimeUnit;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.shared.RedisShared;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;
@@ -24,9 +33,18 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 @ConditionalOnProperty("rollcall.redis.url")
 class RedisConfiguration {
 
+	private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	@Bean(destroyMethod = "shutdown")
+	ClientResources rollcallRedisResources() {
+		return ClientResources.builder()
+			.reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+			.build();
+	}
+
 	@Bean
 	LettuceConnectionFactory rollcallRedisConnections(@Value("${rollcall.redis.url}") String url,
-			@Value("${rollcall.redis.timeout:500ms}") Duration timeout) {
+			@Value("${rollcall.redis.timeout:500ms}") Duration timeout, ClientResources resources) {
 		URI uri;
 		try {
 			uri = URI.create(url.trim());
@@ -55,8 +73,16 @@ class RedisConfiguration {
 		if (uri.getPath() != null && uri.getPath().length() > 1) {
 			server.setDatabase(Integer.parseInt(uri.getPath().substring(1)));
 		}
+		// Fail fast while disconnected, and reconnect within a second of Redis coming
+		// back (rollcallRedisResources), instead of queueing commands and backing off
+		// for up to 30 s.
 		LettuceClientConfiguration.LettuceClientConfigurationBuilder client = LettuceClientConfiguration.builder()
-			.commandTimeout(timeout);
+			.commandTimeout(timeout)
+			.clientOptions(ClientOptions.builder()
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
+				.build())
+			.clientResources(resources);
 		if (uri.getScheme().equals("rediss")) {
 			client.useSsl();
 		}
@@ -70,8 +96,9 @@ class RedisConfiguration {
 
 	@Bean(destroyMethod = "close")
 	RedisShared redisShared(ReactiveStringRedisTemplate redis,
-			@Value("${rollcall.redis.timeout:500ms}") Duration timeout) {
-		return new RedisShared(redis, timeout);
+			@Value("${rollcall.redis.timeout:500ms}") Duration timeout, ObjectProvider<MeterRegistry> meters) {
+		Settings.positive("rollcall.redis.timeout", timeout);
+		return new RedisShared(redis, timeout, meters.getIfAvailable(SimpleMeterRegistry::new));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.rollcall.config;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +75,8 @@ final class SourceFactory implements AutoCloseable {
 		HttpFactory http = http(id, source, health);
 		Connector connector = switch (vendor) {
 			case CINTOO -> CintooConnectors.create(id, name, source.accountId(), blankToNull(source.accessToken()),
-					blankToNull(source.refreshToken()), tokenFile(id, source), http, this.clock, this.sharedState);
+					blankToNull(source.refreshToken()), source.tokenFileOrDefault(id), http, this.clock,
+					this.sharedState);
 			case TESTMO -> TestmoConnectors.create(id, name, source.token(), http, source.concurrency());
 			case CODEBASE -> CodebaseConnectors.create(id, name, source.username(), source.apiKey(), http);
 			case PERISCOPE -> PeriscopeConnectors.create(id, name, source.site(), source.apiKey(),
@@ -96,10 +96,6 @@ final class SourceFactory implements AutoCloseable {
 			.tag("source", id)
 			.register(this.meters);
 		return cached;
-	}
-
-	private static Path tokenFile(String id, SourceProperties source) {
-		return (source.tokenFile() != null) ? source.tokenFile() : Path.of("data", id + ".refresh-token");
 	}
 
 	private HttpFactory http(String id, SourceProperties source, HealthTracker health) {

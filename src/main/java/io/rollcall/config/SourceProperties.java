@@ -55,6 +55,15 @@ public record SourceProperties(@Nullable String vendor, @Nullable String name, @
 		@DefaultValue("5m") Duration maxRetryAfter, @DefaultValue("100000") int maxItems,
 		@DefaultValue("1000") int maxPages) {
 
+	/**
+	 * Where a Cintoo source keeps its rotated refresh token.
+	 * @param id the source id
+	 * @return {@code token-file}, or {@code data/<id>.refresh-token}
+	 */
+	public Path tokenFileOrDefault(String id) {
+		return (this.tokenFile != null) ? this.tokenFile : Path.of("data", id + ".refresh-token");
+	}
+
 	/** Never shows a credential. */
 	@Override
 	public String toString() {

@@ -76,6 +76,9 @@ final class SourceValidation {
 					throw new InvalidConfigurationException(prefix + ".refresh-token",
 							"set either access-token or refresh-token, not both");
 				}
+				if (!isBlank(source.refreshToken())) {
+					TokenFiles.check(prefix + ".token-file", source.tokenFileOrDefault(id));
+				}
 			}
 			case TESTMO -> required(prefix + ".token", source.token());
 			case CODEBASE -> {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.netty.handler.timeout.ReadTimeoutException;
+import io.rollcall.domain.HealthTracker;
 import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceException.Code;
 import org.jspecify.annotations.Nullable;
@@ -103,6 +104,11 @@ public final class VendorHttp {
 
 	public Bounds bounds() {
 		return this.bounds;
+	}
+
+	/** The source's health, fed by every call. */
+	public HealthTracker health() {
+		return this.guard.health();
 	}
 
 	/**

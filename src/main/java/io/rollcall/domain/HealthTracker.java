@@ -16,12 +16,30 @@ public final class HealthTracker {
 
 	private final AtomicReference<SourceHealth> current = new AtomicReference<>(SourceHealth.UNKNOWN);
 
+	private final AtomicReference<@Nullable String> problem = new AtomicReference<>();
+
 	public HealthTracker(Clock clock) {
 		this.clock = clock;
 	}
 
+	/**
+	 * The last known health: DOWN with the problem's message while a problem of the
+	 * gateway's own with the source is noted, whatever the calls say.
+	 */
 	public SourceHealth current() {
-		return this.current.get();
+		SourceHealth health = this.current.get();
+		String problem = this.problem.get();
+		return (problem != null)
+				? new SourceHealth(SourceHealth.Status.DOWN, health.checkedAt(), health.latencyMs(), problem) : health;
+	}
+
+	/**
+	 * Notes a problem that calls do not show, e.g. a rotated token that could not be
+	 * saved, or clears it.
+	 * @param message what is wrong, safe to show; null once it is mended
+	 */
+	public void problem(@Nullable String message) {
+		this.problem.set(message);
 	}
 
 	public void succeeded(Duration latency) {

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.rollcall.cache.SharedLists;
 import io.rollcall.connector.SharedState;
 import io.rollcall.domain.Group;
@@ -22,7 +24,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +39,9 @@ import org.springframework.data.redis.core.script.RedisScript;
  * cache (a write's invalidation reaches every replica over pub/sub), rate-limit
  * cool-downs, and Cintoo's tokens rotated under a lock. Every operation is bounded by a
  * short timeout and falls back to the replica's own behaviour: Redis going away never
- * fails a query.
+ * fails a query. After a failure Redis is skipped for {@link #BACK_OFF}, so that an
+ * outage costs one timeout per back-off, not one per operation; nothing connects at
+ * construction, so a replica starts while Redis is away.
  */
 public final class RedisShared implements SharedLists, SharedState, AutoCloseable {
 
@@ -49,6 +55,9 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** How long Redis is left alone after it failed to answer. */
+	static final Duration BACK_OFF = Duration.ofSeconds(1);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final Duration timeout;
@@ -61,17 +70,33 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	private final Disposable subscription;
 
+	private final AtomicReference<Instant> skipUntil = new AtomicReference<>(Instant.MIN);
+
+	private final Counter failures;
+
+	private final Counter skipped;
+
 	/**
 	 * Shares through one Redis.
 	 * @param redis the Redis client
 	 * @param timeout the longest any one Redis operation may take
+	 * @param meters where the failure and skip counts go
 	 */
-	public RedisShared(ReactiveStringRedisTemplate redis, Duration timeout) {
+	public RedisShared(ReactiveStringRedisTemplate redis, Duration timeout, MeterRegistry meters) {
 		this.redis = redis;
 		this.timeout = timeout;
-		this.subscription = redis.listenToChannel(FORGET)
-			.retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
-				.maxBackoff(Duration.ofSeconds(30)))
+		this.failures = Counter.builder("rollcall.redis.failures")
+			.description("Redis operations that failed or timed out")
+			.register(meters);
+		this.skipped = Counter.builder("rollcall.redis.skipped")
+			.description("Redis operations skipped during a back-off after a failure")
+			.register(meters);
+		// Subscribed in the background and kept up: the channel connects when Redis
+		// answers, however late.
+		this.subscription = Flux.defer(() -> redis.listenToChannel(FORGET))
+			.subscribeOn(Schedulers.boundedElastic())
+			.retryWhen(reactor.util.retry.Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(500))
+				.maxBackoff(Duration.ofSeconds(5)))
 			.subscribe((message) -> {
 				String[] parts = message.getMessage().split(" ", 2);
 				if (parts.length == 2 && !parts[0].equals(this.replica)) {
@@ -90,7 +115,9 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	/** Asks Redis whether it answers, for health. */
 	public Mono<Boolean> ping() {
-		return guarded(this.redis.getConnectionFactory().getReactiveConnection().ping().map("PONG"::equals))
+		return guarded(
+				Mono.usingWhen(Mono.fromSupplier(() -> this.redis.getConnectionFactory().getReactiveConnection()),
+						(connection) -> connection.ping().map("PONG"::equals), (connection) -> connection.closeLater()))
 			.defaultIfEmpty(false);
 	}
 
@@ -204,7 +231,8 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 				}
 				return Mono.just(false);
 			});
-		return acquire.flatMap((held) -> Mono.defer(work)
+		Mono<Boolean> lock = Mono.defer(() -> skipping() ? Mono.just(false) : acquire);
+		return lock.flatMap((held) -> Mono.defer(work)
 			.flatMap((result) -> release(key, owner, held).thenReturn(result))
 			.onErrorResume((ex) -> release(key, owner, held).then(Mono.error(ex))));
 	}
@@ -217,17 +245,33 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 	}
 
 	private <T> Mono<T> guarded(Mono<T> operation) {
-		return operation.timeout(this.timeout).doOnSuccess((ok) -> {
-			if (this.problem.getAndSet(null) != null) {
-				logger.info("Redis answers again: replicas share caches, cool-downs and tokens once more");
+		return Mono.defer(() -> {
+			if (skipping()) {
+				return Mono.empty();
 			}
-		}).onErrorResume((ex) -> {
-			unavailable(ex);
-			return Mono.empty();
+			return operation.timeout(this.timeout).doOnSuccess((ok) -> {
+				if (this.problem.getAndSet(null) != null) {
+					logger.info("Redis answers again: replicas share caches, cool-downs and tokens once more");
+				}
+			}).onErrorResume((ex) -> {
+				unavailable(ex);
+				return Mono.empty();
+			});
 		});
 	}
 
+	/** Whether Redis failed lately: then it is not asked until the back-off ends. */
+	private boolean skipping() {
+		if (Instant.now().isBefore(this.skipUntil.get())) {
+			this.skipped.increment();
+			return true;
+		}
+		return false;
+	}
+
 	private void unavailable(Throwable ex) {
+		this.failures.increment();
+		this.skipUntil.set(Instant.now().plus(BACK_OFF));
 		String why = "Redis did not answer (" + ex.getClass().getSimpleName() + "); this replica uses only its own "
 				+ "caches, cool-downs and tokens";
 		if (this.problem.getAndSet(why) == null) {

@@ -1,12 +1,16 @@
 package io.rollcall.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -84,6 +88,41 @@ class SettingsValidationTests {
 			FailureAnalysis analysis = new InvalidConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains(property);
 		});
+	}
+
+	@ParameterizedTest(name = "a token file that {0}")
+	@ValueSource(strings = { "is a directory", "is not UTF-8", "holds two lines", "sits in a file, not a folder" })
+	void aBrokenCintooTokenFileStopsStartUp(String what, @TempDir Path dir) throws Exception {
+		Path file = dir.resolve("cintoo.refresh-token");
+		String problem = switch (what) {
+			case "is a directory" -> {
+				Files.createDirectories(file);
+				yield "is a directory, not a file";
+			}
+			case "is not UTF-8" -> {
+				Files.write(file, new byte[] { (byte) 0xC3, (byte) 0x28, (byte) 0xFF });
+				yield "is not UTF-8 text";
+			}
+			case "holds two lines" -> {
+				Files.writeString(file, "rt-1\nrt-2\n");
+				yield "holds white space or a control character";
+			}
+			default -> {
+				Files.writeString(dir.resolve("folder"), "a file");
+				file = dir.resolve("folder").resolve("cintoo.refresh-token");
+				yield "cannot be written";
+			}
+		};
+		String path = file.toString();
+		this.runner.withPropertyValues("rollcall.sources.cintoo.vendor=cintoo",
+				"rollcall.sources.cintoo.base-url=https://aec.cintoo.com", "rollcall.sources.cintoo.account-id=acct",
+				"rollcall.sources.cintoo.refresh-token=" + SECRET, "rollcall.sources.cintoo.token-file=" + path)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				InvalidConfigurationException cause = findCause(context.getStartupFailure());
+				assertThat(cause.property()).isEqualTo("rollcall.sources.cintoo.token-file");
+				assertThat(cause.getMessage()).contains(problem).doesNotContain(SECRET).doesNotContain("\n");
+			});
 	}
 
 	private static InvalidConfigurationException findCause(Throwable failure) {

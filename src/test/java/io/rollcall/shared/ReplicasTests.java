@@ -113,6 +113,12 @@ class ReplicasTests {
 		// The configured refresh token is used once; any later exchange would be a second
 		// use.
 		VendorStubs.cintoo().verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+		// Both replicas keep the newest token in their own file, the one that adopted it
+		// too: a restart while Redis is away presents a token that still works.
+		for (ConfigurableApplicationContext replica : List.of(a, b)) {
+			Path file = Path.of(replica.getEnvironment().getProperty("rollcall.sources.cintoo.token-file"));
+			await(() -> Files.isRegularFile(file) && read(file).equals("rt-2"));
+		}
 	}
 
 	@Test
@@ -170,6 +176,16 @@ class ReplicasTests {
 			b.getBean(Directory.class).connector("codebase").orElseThrow().forget();
 			assertThat(users(b, "codebase")).isEqualTo(3);
 			assertThat(users(a, "testmo")).isEqualTo(4);
+			// While Redis is away, most operations skip it instead of each waiting for
+			// its timeout.
+			double failed = counter(b, "rollcall.redis.failures");
+			double skipped = counter(b, "rollcall.redis.skipped");
+			for (int i = 0; i < 20; i++) {
+				b.getBean(Directory.class).connector("codebase").orElseThrow().forget();
+				assertThat(users(b, "codebase")).isEqualTo(3);
+			}
+			assertThat(counter(b, "rollcall.redis.skipped") - skipped)
+				.isGreaterThan(counter(b, "rollcall.redis.failures") - failed);
 			VendorStubs.periscope()
 				.stubFor(put(urlEqualTo("/api/v1/users"))
 					.willReturn(aResponse().withHeader("Content-Type", "application/json")
@@ -185,6 +201,40 @@ class ReplicasTests {
 			// Both replicas reconnect by themselves; later tests need them connected.
 			await(() -> Boolean.TRUE.equals(a.getBean(RedisShared.class).ping().block())
 					&& Boolean.TRUE.equals(b.getBean(RedisShared.class).ping().block()));
+		}
+	}
+
+	@Test
+	void aReplicaStartsWhileRedisIsAwayAndConnectsWhenItComes() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Process late = null;
+		try (ConfigurableApplicationContext early = replica(port)) {
+			assertThat(users(early, "codebase")).isEqualTo(3);
+			assertThat(client(early).get().uri("/actuator/health").retrieve().bodyToMono(String.class).block())
+				.contains("does not answer");
+			late = redis(port);
+			await(() -> Boolean.TRUE.equals(early.getBean(RedisShared.class).ping().block()));
+		}
+		finally {
+			if (late != null) {
+				late.destroyForcibly();
+			}
+		}
+	}
+
+	private static double counter(ConfigurableApplicationContext replica, String name) {
+		return replica.getBean(io.micrometer.core.instrument.MeterRegistry.class).counter(name).count();
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file).trim();
+		}
+		catch (IOException ex) {
+			return "";
 		}
 	}
 
@@ -227,11 +277,15 @@ class ReplicasTests {
 	}
 
 	private static ConfigurableApplicationContext replica() {
+		return replica(redisPort);
+	}
+
+	private static ConfigurableApplicationContext replica(int port) {
 		List<String> args = new ArrayList<>();
 		VendorStubs.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
 		args.add("--server.port=0");
 		args.add("--rollcall.security.enabled=false");
-		args.add("--rollcall.redis.url=redis://127.0.0.1:" + redisPort);
+		args.add("--rollcall.redis.url=redis://127.0.0.1:" + port);
 		args.add("--rollcall.redis.timeout=300ms");
 		return new SpringApplicationBuilder(RollcallApplication.class).run(args.toArray(String[]::new));
 	}
@@ -244,16 +298,20 @@ class ReplicasTests {
 	}
 
 	private static void startRedis(int port) throws IOException, InterruptedException {
+		redis = redis(port);
+	}
+
+	private static Process redis(int port) throws IOException, InterruptedException {
 		Path dir = Files.createTempDirectory("rollcall-redis");
-		redis = new ProcessBuilder(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save",
-				"", "--appendonly", "no", "--dir", dir.toString())
+		Process process = new ProcessBuilder(REDIS.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
+				"--save", "", "--appendonly", "no", "--dir", dir.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(dir.resolve("redis.log").toFile())
 			.start();
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {
 			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-				return;
+				return process;
 			}
 			catch (IOException ex) {
 				Thread.sleep(50);

@@ -157,14 +157,19 @@ final class CintooTokens implements VendorAuth {
 	 * (unless this replica was just refused it).
 	 */
 	private Mono<AccessToken> adopt(SharedState.Tokens tokens) {
-		this.refreshToken.set(tokens.refreshToken());
+		String known = this.refreshToken.getAndSet(tokens.refreshToken());
+		// A token another replica rotated is the newest: keep it in this replica's file
+		// too, so a restart while Redis is away does not present a used one.
+		Mono<Void> saved = tokens.refreshToken().equals(known) ? Mono.empty() : persist(tokens.refreshToken());
 		if (tokens.accessToken() == null || tokens.expiresAt() == null || !lives(tokens.expiresAt())
 				|| tokens.accessToken().equals(this.refused.get())) {
-			return Mono.empty();
+			return saved.then(Mono.empty());
 		}
 		AccessToken token = new AccessToken(tokens.accessToken(), tokens.expiresAt());
-		this.current.set(token);
-		return Mono.just(token);
+		return saved.then(Mono.fromSupplier(() -> {
+			this.current.set(token);
+			return token;
+		}));
 	}
 
 	/** Whether a token expiring then is still good for a call, with room to spare. */
@@ -230,10 +235,13 @@ final class CintooTokens implements VendorAuth {
 		}
 		return Mono.<Void>fromRunnable(() -> write(file, token))
 			.subscribeOn(Schedulers.boundedElastic())
+			.doOnSuccess((done) -> this.tokenEndpoint.health().problem(null))
 			.onErrorResume((ex) -> {
-				logger.error("Source '" + this.source + "': could not save the rotated refresh token to "
+				String problem = "Source '" + this.source + "' could not save its rotated refresh token to "
 						+ file.getFileName() + " (" + ex.getClass().getSimpleName()
-						+ "); after a restart the source will need a new refresh token");
+						+ "); after a restart it will need a new refresh token";
+				logger.error(problem);
+				this.tokenEndpoint.health().problem(problem);
 				return Mono.empty();
 			});
 	}

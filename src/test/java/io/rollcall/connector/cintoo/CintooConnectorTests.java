@@ -11,6 +11,8 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.rollcall.domain.Connector;
+import io.rollcall.domain.HealthTracker;
+import io.rollcall.domain.SourceHealth;
 import io.rollcall.domain.Membership;
 import io.rollcall.domain.Project;
 import io.rollcall.domain.SourceException;
@@ -58,6 +60,25 @@ class CintooConnectorTests {
 				postRequestedFor(urlEqualTo("/oauth/token"))
 					.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
 					.withRequestBody(equalTo("grant_type=refresh_token&refresh_token=rt-1")));
+	}
+
+	@Test
+	void aRotatedTokenThatCannotBeSavedIsAnErrorHealthShows() throws Exception {
+		Path folder = this.dir.resolve("tokens");
+		Files.createDirectories(folder);
+		Path tokenFile = folder.resolve("cintoo.refresh-token");
+		HealthTracker health = new HealthTracker(Clock.systemUTC());
+		Connector connector = CintooConnectors.create("cintoo", "Cintoo", "acct-1", null, "rt-1", tokenFile,
+				TestHttp.factory("cintoo", cintoo.baseUrl(), Duration.ofSeconds(2), health), Clock.systemUTC());
+		// The folder goes away after start-up, and a file takes its place.
+		Files.delete(folder);
+		Files.writeString(folder, "not a folder");
+		assertThat(connector.users().block()).hasSize(3);
+		assertThat(health.current().status()).isEqualTo(SourceHealth.Status.DOWN);
+		assertThat(health.current().message())
+			.isEqualTo("Source 'cintoo' could not save its rotated refresh token to cintoo.refresh-token "
+					+ "(IllegalStateException); after a restart it will need a new refresh token")
+			.doesNotContain(this.dir.toString());
 	}
 
 	@Test
