@@ -123,19 +123,21 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	 * Limits on client connections to the gateway.
 	 *
 	 * @param maxRequestSize the largest request body; larger ones are answered 413
-	 * @param idleTimeout a connection with no complete request for this long is closed,
-	 * also while a request's headers are still arriving
+	 * @param headerTimeout a request's headers must all arrive within this long of the
+	 * connection opening or of the previous answer
+	 * @param idleTimeout a connection that sends nothing for this long is closed
 	 * @param readTimeout the longest pause while a request body arrives
 	 * @param requestTimeout the longest a whole request body may take to arrive
 	 * @param maxConnections client connections open at once; further ones are closed
 	 */
-	public record Server(@DefaultValue("256KB") DataSize maxRequestSize, @DefaultValue("15s") Duration idleTimeout,
-			@DefaultValue("10s") Duration readTimeout, @DefaultValue("30s") Duration requestTimeout,
-			@DefaultValue("2000") int maxConnections) {
+	public record Server(@DefaultValue("256KB") DataSize maxRequestSize, @DefaultValue("10s") Duration headerTimeout,
+			@DefaultValue("60s") Duration idleTimeout, @DefaultValue("10s") Duration readTimeout,
+			@DefaultValue("30s") Duration requestTimeout, @DefaultValue("2000") int maxConnections) {
 
 		public Server {
 			Settings.between("rollcall.server.max-request-size", maxRequestSize, DataSize.ofBytes(1),
 					DataSize.ofMegabytes(64));
+			Settings.positive("rollcall.server.header-timeout", headerTimeout);
 			Settings.positive("rollcall.server.idle-timeout", idleTimeout);
 			Settings.positive("rollcall.server.read-timeout", readTimeout);
 			Settings.positive("rollcall.server.request-timeout", requestTimeout);

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.rollcall.config.RollcallProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.netty.NettyPipeline;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.http.codec.CodecCustomizer;
@@ -33,6 +34,11 @@ class HttpServerLimits {
 			.readTimeout(server.readTimeout())
 			.requestTimeout(server.requestTimeout())
 			.doOnChannelInit((observer, channel, remote) -> {
+				if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+					channel.pipeline()
+						.addAfter(NettyPipeline.HttpCodec, "rollcall.headerDeadline",
+								new RequestHeaderDeadline(server.headerTimeout()));
+				}
 				if (open.incrementAndGet() > server.maxConnections()) {
 					if (refused.getAndIncrement() % 1000 == 0) {
 						logger.warn("More than rollcall.server.max-connections (" + server.maxConnections()

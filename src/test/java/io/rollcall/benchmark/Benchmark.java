@@ -323,16 +323,25 @@ public final class Benchmark {
 		private Path log;
 
 		Map<?, ?> query(String query) throws Exception {
+			Map<?, ?> answer = quietQuery(query);
+			if (answer.get("errors") != null) {
+				System.err.println("Gateway log so far:\n" + Files.readString(this.log));
+			}
+			return answer;
+		}
+
+		/** Runs a query whose answer may well be an error. */
+		Map<?, ?> quietQuery(String query) throws Exception {
 			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url()))
 				.header("Content-Type", "application/json")
 				.timeout(Duration.ofMinutes(2))
 				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))))
 				.build(), HttpResponse.BodyHandlers.ofString());
-			Map<?, ?> answer = JSON.readValue(response.body(), Map.class);
-			if (answer.get("errors") != null) {
-				System.err.println("Gateway log so far:\n" + Files.readString(this.log));
-			}
-			return answer;
+			return JSON.readValue(response.body(), Map.class);
+		}
+
+		long pid() {
+			return this.process.pid();
 		}
 
 		/** Heap in use after a full collection, as the JVM reports it. */

@@ -1,11 +1,10 @@
 package io.rollcall.graphql;
 
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.rollcall.support.GatewayTestBase;
+import io.rollcall.support.HostileShapes;
 import io.rollcall.support.VendorStubs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,121 +84,6 @@ class HostileDocumentsTests extends GatewayTestBase {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
-	}
-
-	/**
-	 * The worst shapes we know, each within the document and token limits.
-	 */
-	static final class HostileShapes {
-
-		private HostileShapes() {
-		}
-
-		/** F(n) spreads F(n-1) twice: 2^n leaves from a few hundred characters. */
-		static String fanOut(int levels, String type, String leaf, String root) {
-			StringBuilder document = new StringBuilder("query { " + (root.isEmpty() ? "...F" + levels : root) + " }");
-			document.append(" fragment F0 on ").append(type).append(" { ").append(leaf).append(" }");
-			for (int i = 1; i <= levels; i++) {
-				document.append(" fragment F")
-					.append(i)
-					.append(" on ")
-					.append(type)
-					.append(" { ...F")
-					.append(i - 1)
-					.append(" ...F")
-					.append(i - 1)
-					.append(" }");
-			}
-			return document.toString();
-		}
-
-		static String fanOut3(int levels) {
-			StringBuilder document = new StringBuilder("query { users(first: 1) { edges { node { ...F" + levels
-					+ " } } } } fragment F0 on User { displayName email }");
-			for (int i = 1; i <= levels; i++) {
-				document.append(" fragment F")
-					.append(i)
-					.append(" on User { ...F")
-					.append(i - 1)
-					.append(" ...F")
-					.append(i - 1)
-					.append(" ...F")
-					.append(i - 1)
-					.append(" }");
-			}
-			return document.toString();
-		}
-
-		static String unusedFanOut(int levels) {
-			return "query { sources { id } } " + fanOut(levels, "Query", "__typename", "sources { id }")
-				.substring("query { sources { id } }".length());
-		}
-
-		static String aliasesUnderSpreads(int spreads, int aliases) {
-			return "query { users(first: 1) { edges { node { " + "...A ".repeat(spreads)
-					+ "} } } } fragment A on User { "
-					+ IntStream.range(0, aliases)
-						.mapToObj((i) -> "a" + i + ": displayName")
-						.collect(Collectors.joining(" "))
-					+ " }";
-		}
-
-		static String directivesUnderSpreads(int spreads, int directives) {
-			return "query { users(first: 1) { edges { node { " + "...D ".repeat(spreads)
-					+ "} } } } fragment D on User { " + "displayName @include(if: true) ".repeat(directives) + "}";
-		}
-
-		static String deepThroughFragments(int levels) {
-			StringBuilder document = new StringBuilder("query { users(first: 1) { edges { node { ...P" + levels
-					+ " } } } } fragment P0 on User { displayName }");
-			for (int i = 1; i <= levels; i++) {
-				document.append(" fragment P")
-					.append(i)
-					.append(" on User { person { accounts { ...P")
-					.append(i - 1)
-					.append(" } } }");
-			}
-			return document.toString();
-		}
-
-		static String costThroughFragments() {
-			return "query { users(first: 100) { edges { node { ...G ...G } } } } fragment G on User { groups { members { "
-					+ "groups { members { displayName } } } } }";
-		}
-
-		static String rootFieldsThroughFragments(int spreads) {
-			return "query { " + "...R ".repeat(spreads) + "} fragment R on Query { sources { id } }";
-		}
-
-		static String cycle() {
-			return "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
-		}
-
-		static String sameField(int copies) {
-			return "query { sources { " + "id ".repeat(copies) + "} }";
-		}
-
-		static String sameFragment(int spreads) {
-			return "query { users(first: 1) { edges { node { " + "...B ".repeat(spreads)
-					+ "} } } } fragment B on User { groups { members { displayName } } }";
-		}
-
-		static String manyFragments(int fragments, int spreads) {
-			return "query { users(first: 1) { edges { node { "
-					+ IntStream.range(0, spreads)
-						.mapToObj((i) -> "...B" + (i % fragments))
-						.collect(Collectors.joining(" "))
-					+ " } } } } "
-					+ IntStream.range(0, fragments)
-						.mapToObj((i) -> "fragment B" + i + " on User { groups { name } roles { name } }")
-						.collect(Collectors.joining(" "));
-		}
-
-		static String nestedCopies(int copies) {
-			return "query { users(first: 1) { edges { node { " + "person { accounts { displayName } } ".repeat(copies)
-					+ "} } } }";
-		}
-
 	}
 
 }

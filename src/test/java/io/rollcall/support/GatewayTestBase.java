@@ -5,10 +5,13 @@ import java.util.List;
 import io.rollcall.connector.SourceGuards;
 import io.rollcall.domain.Directory;
 import org.junit.jupiter.api.BeforeEach;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +27,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @GatewayTest
 @TestPropertySource(properties = "rollcall.security.enabled=false")
 public abstract class GatewayTestBase {
+
+	/**
+	 * Connections idle no longer than any server's idle timeout, so a test never reuses
+	 * one the server is closing.
+	 */
+	private static final ReactorClientHttpConnector CONNECTOR = new ReactorClientHttpConnector(HttpClient
+		.create(ConnectionProvider.builder("gateway-tests").maxIdleTime(java.time.Duration.ofSeconds(5)).build()));
 
 	@LocalServerPort
 	protected int port;
@@ -48,7 +58,7 @@ public abstract class GatewayTestBase {
 		this.directory.sourceIds().forEach((id) -> this.directory.connector(id).orElseThrow().forget());
 		this.guards.resetAll();
 		VendorStubs.reset();
-		this.http = WebTestClient.bindToServer()
+		this.http = WebTestClient.bindToServer(CONNECTOR)
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.responseTimeout(java.time.Duration.ofSeconds(30))
 			.build();

@@ -36,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finish its request is closed.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = { "rollcall.server.max-request-size=64KB", "rollcall.server.idle-timeout=1s",
-		"rollcall.server.read-timeout=1s", "rollcall.server.request-timeout=3s" })
+@TestPropertySource(properties = { "rollcall.server.max-request-size=64KB", "rollcall.server.header-timeout=1s",
+		"rollcall.server.idle-timeout=30s", "rollcall.server.read-timeout=1s", "rollcall.server.request-timeout=3s" })
 class HostileRequestsTests extends GatewayTestBase {
 
 	private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
@@ -160,8 +160,8 @@ class HostileRequestsTests extends GatewayTestBase {
 						+ "Content-Length: 1000\r\n\r\n{\"query\":");
 				sockets.add(body);
 			}
-			// The idle or read timeout (1 s) closes each, long before a read gives up
-			// (15 s).
+			// The header or read timeout (1 s) closes each, long before a read gives up
+			// (15 s); the idle timeout (30 s) plays no part.
 			for (Socket socket : sockets) {
 				assertThat(closedByServer(socket)).as("closed by the server").isTrue();
 			}
@@ -172,6 +172,64 @@ class HostileRequestsTests extends GatewayTestBase {
 			}
 		}
 		assertThat(VendorStubs.totalCalls()).isZero();
+	}
+
+	@Test
+	void headersDribbledAByteAtATimeAreCutOff() throws Exception {
+		try (Socket socket = open()) {
+			socket.setSoTimeout(200);
+			String request = "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(100);
+			boolean closed = false;
+			// A byte every 100 ms: never idle, never done. The header deadline (1 s) ends
+			// it.
+			for (int i = 0; i < request.length() && !closed; i++) {
+				try {
+					send(socket, request.substring(i, i + 1));
+					closed = socket.getInputStream().read() == -1;
+				}
+				catch (SocketTimeoutException ex) {
+					// Still open: the next byte.
+				}
+				catch (IOException ex) {
+					closed = true;
+				}
+			}
+			assertThat(closed).as("closed before the headers were done").isTrue();
+		}
+	}
+
+	@Test
+	void aKeptAliveConnectionServesOneRequestAfterAnother() throws Exception {
+		try (Socket socket = open()) {
+			for (int i = 0; i < 3; i++) {
+				String body = "{\"query\":\"{ sources { id } }\"}";
+				send(socket, "POST /graphql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+						+ "Content-Length: " + body.length() + "\r\n\r\n" + body);
+				assertThat(readResponse(socket)).startsWith("HTTP/1.1 200").contains("cintoo");
+			}
+		}
+	}
+
+	/**
+	 * Reads one answer with a Content-Length or a chunked body, well enough for a test.
+	 */
+	private static String readResponse(Socket socket) throws IOException {
+		InputStream in = socket.getInputStream();
+		StringBuilder text = new StringBuilder();
+		while (!text.toString().contains("\r\n\r\n")) {
+			text.append((char) in.read());
+		}
+		String head = text.toString();
+		if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+			while (!text.toString().endsWith("\r\n0\r\n\r\n")) {
+				text.append((char) in.read());
+			}
+			return text.toString();
+		}
+		java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+		assertThat(length.find()).isTrue();
+		byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+		return head + new String(body, StandardCharsets.UTF_8);
 	}
 
 	private Socket open() throws IOException {
