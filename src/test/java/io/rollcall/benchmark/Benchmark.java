@@ -218,7 +218,8 @@ public final class Benchmark {
 		line("");
 	}
 
-	private static DisposableServer fixedBodyServer(byte[] body) {
+	/** Answers every request with the same body, as fast as a server can. */
+	static DisposableServer fixedBodyServer(byte[] body) {
 		HttpHandler handler = RouterFunctions.toHttpHandler(
 				RouterFunctions.route(RequestPredicates.POST("/graphql"), (request) -> request.bodyToMono(byte[].class)
 					.then(ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body))));
@@ -273,6 +274,24 @@ public final class Benchmark {
 		}
 
 		static Gateway start(Path jar, DemoVendors vendors) throws Exception {
+			List<String> sources = new ArrayList<>();
+			for (DemoVendors.Endpoint endpoint : vendors.endpoints()) {
+				String prefix = "--rollcall.sources." + endpoint.id() + ".";
+				sources.add(prefix + "vendor=" + endpoint.vendor().name().toLowerCase());
+				sources.add(prefix + "base-url=" + endpoint.baseUrl());
+				sources.add(prefix + "timeout=60s");
+				endpoint.properties().forEach((key, value) -> sources.add(prefix + key + "=" + value));
+			}
+			return start(jar, sources);
+		}
+
+		/**
+		 * Starts Rollcall in its own JVM.
+		 * @param jar the application jar
+		 * @param settings its sources and any other settings, as command-line arguments
+		 * @return the running gateway
+		 */
+		static Gateway start(Path jar, List<String> settings) throws Exception {
 			int port;
 			try (ServerSocket socket = new ServerSocket(0)) {
 				port = socket.getLocalPort();
@@ -280,13 +299,7 @@ public final class Benchmark {
 			List<String> command = new ArrayList<>(List.of("java", "-Xmx768m", "-jar", jar.toString(),
 					"--server.port=" + port, "--rollcall.security.enabled=false", "--logging.level.root=warn",
 					"--logging.level.io.rollcall.audit=warn"));
-			for (DemoVendors.Endpoint endpoint : vendors.endpoints()) {
-				String prefix = "--rollcall.sources." + endpoint.id() + ".";
-				command.add(prefix + "vendor=" + endpoint.vendor().name().toLowerCase());
-				command.add(prefix + "base-url=" + endpoint.baseUrl());
-				command.add(prefix + "timeout=60s");
-				endpoint.properties().forEach((key, value) -> command.add(prefix + key + "=" + value));
-			}
+			command.addAll(settings);
 			Path log = Files.createTempFile("rollcall-benchmark", ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())

@@ -3,19 +3,21 @@ package io.rollcall.benchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.rollcall.demo.DemoVendors;
 import io.rollcall.support.HostileShapes;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * What hostile documents and large vendor answers cost Rollcall, measured on the
  * gateway's own process: CPU time per document (the process's CPU clock before and after
  * each request, so parsing, validation, execution and garbage collection all count), and
- * heap after a full collection once a given number of accounts is cached. Run with
+ * heap after a full collection once a given number of accounts is cached, and the CPU and
+ * memory a huge vendor answer costs (refused past {@code max-items}). Run with
  * {@code benchmark/hostile}; prints a table, also written to
  * {@code target/benchmark-hostile.md}.
  */
@@ -65,7 +67,7 @@ public final class HostileLoads {
 			try (DemoVendors vendors = DemoVendors
 				.start(new DemoVendors.Settings(people, 7, Duration.ZERO, Duration.ofHours(1), false));
 					Benchmark.Gateway gateway = Benchmark.Gateway.start(jar, vendors)) {
-				Map<?, ?> answer = gateway.query("{ users(first: 1) { totalCount } people(first: 1) { totalCount } }");
+				Map<?, ?> answer = gateway.query("{ users(first: 1) { totalCount } }");
 				long heap = gateway.heapAfterGc();
 				report.append("| ")
 					.append(people)
@@ -74,6 +76,41 @@ public final class HostileLoads {
 					.append(" accounts in all) | ")
 					.append(heap / (1024 * 1024))
 					.append(" |\n");
+			}
+		}
+		report.append("\n| a Periscope answer of | bytes | answer | gateway CPU ms | gateway RSS after (MB) |\n")
+			.append("| ---: | ---: | --- | ---: | ---: |\n");
+		for (int accounts : new int[] { 100_000, 1_000_000 }) {
+			byte[] users = periscopeUsers(accounts);
+			DisposableServer periscope = HttpServer.create()
+				.host("127.0.0.1")
+				.port(0)
+				.route((routes) -> routes.get("/api/v1/users",
+						(request, response) -> response.header("Content-Type", "application/json")
+							.sendByteArray(reactor.core.publisher.Mono.just(users))))
+				.bindNow();
+			try (Benchmark.Gateway gateway = Benchmark.Gateway.start(jar,
+					List.of("--rollcall.sources.huge.vendor=periscope",
+							"--rollcall.sources.huge.base-url=http://127.0.0.1:" + periscope.port(),
+							"--rollcall.sources.huge.site=huge", "--rollcall.sources.huge.api-key=key",
+							"--rollcall.sources.huge.timeout=60s"))) {
+				long before = cpuMillis(gateway);
+				Map<?, ?> answer = gateway.quietQuery("{ users(first: 1) { totalCount } }");
+				long cpu = cpuMillis(gateway) - before;
+				report.append("| ")
+					.append(accounts)
+					.append(" accounts | ")
+					.append(users.length)
+					.append(" | ")
+					.append(outcome(answer))
+					.append(" | ")
+					.append(cpu)
+					.append(" | ")
+					.append(rssMegabytes(gateway))
+					.append(" |\n");
+			}
+			finally {
+				periscope.disposeNow();
 			}
 		}
 		System.out.println(report);
@@ -85,6 +122,28 @@ public final class HostileLoads {
 		Optional<Duration> cpu = ProcessHandle.of(gateway.pid())
 			.flatMap((process) -> process.info().totalCpuDuration());
 		return cpu.map(Duration::toMillis).orElseThrow();
+	}
+
+	private static byte[] periscopeUsers(int accounts) {
+		StringBuilder body = new StringBuilder(accounts * 64).append("{\"users\":[");
+		for (int i = 0; i < accounts; i++) {
+			body.append((i > 0) ? "," : "")
+				.append("{\"id\":")
+				.append(i)
+				.append(",\"email\":\"u")
+				.append(i)
+				.append("@example.com\",\"first_name\":\"U\",\"groups\":[]}");
+		}
+		return body.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static long rssMegabytes(Benchmark.Gateway gateway) throws Exception {
+		for (String line : Files.readAllLines(Path.of("/proc/" + gateway.pid() + "/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
+			}
+		}
+		return -1;
 	}
 
 	private static String outcome(Map<?, ?> answer) {
@@ -100,11 +159,8 @@ public final class HostileLoads {
 		return "answered";
 	}
 
-	private static String totals(Map<?, ?> answer) {
-		List<Object> totals = new ArrayList<>();
-		Map<?, ?> data = (Map<?, ?>) answer.get("data");
-		totals.add(((Map<?, ?>) data.get("users")).get("totalCount"));
-		return String.valueOf(totals.get(0));
+	private static Object totals(Map<?, ?> answer) {
+		return ((Map<?, ?>) ((Map<?, ?>) answer.get("data")).get("users")).get("totalCount");
 	}
 
 }
