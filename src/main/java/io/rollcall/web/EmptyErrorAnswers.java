@@ -2,7 +2,6 @@ package io.rollcall.web;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -22,15 +21,15 @@ import org.springframework.web.server.WebFilterChain;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EmptyErrorAnswers implements WebFilter {
 
-	private final String path;
+	private final GraphQlEndpoint endpoint;
 
-	EmptyErrorAnswers(@Value("${spring.graphql.http.path:/graphql}") String path) {
-		this.path = path;
+	EmptyErrorAnswers(GraphQlEndpoint endpoint) {
+		this.endpoint = endpoint;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!this.path.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
+		if (!this.endpoint.isAt(exchange)) {
 			return chain.filter(exchange);
 		}
 		ServerHttpResponseDecorator response = new ServerHttpResponseDecorator(exchange.getResponse()) {

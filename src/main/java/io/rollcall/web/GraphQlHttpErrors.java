@@ -6,7 +6,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpMethod;
@@ -30,15 +29,15 @@ class GraphQlHttpErrors implements WebExceptionHandler {
 
 	private static final Log logger = LogFactory.getLog(GraphQlHttpErrors.class);
 
-	private final String path;
+	private final GraphQlEndpoint endpoint;
 
-	GraphQlHttpErrors(@Value("${spring.graphql.http.path:/graphql}") String path) {
-		this.path = path;
+	GraphQlHttpErrors(GraphQlEndpoint endpoint) {
+		this.endpoint = endpoint;
 	}
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		if (!this.path.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
+		if (!this.endpoint.isAt(exchange)) {
 			return Mono.error(ex);
 		}
 		if (isTooLarge(ex)) {
@@ -57,8 +56,8 @@ class GraphQlHttpErrors implements WebExceptionHandler {
 					message(status.getStatusCode()));
 		}
 		String id = UUID.randomUUID().toString();
-		logger.error("Unexpected error " + id + " answering " + exchange.getRequest().getMethod() + " " + this.path,
-				ex);
+		logger.error("Unexpected error " + id + " answering " + exchange.getRequest().getMethod() + " "
+				+ this.endpoint.path(), ex);
 		return GraphQlErrorAnswer.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL",
 				"Internal error " + id + "; the gateway's log has the details");
 	}

@@ -15,7 +15,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -47,20 +46,19 @@ class GraphQlRequestBodies implements WebFilter {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final String path;
+	private final GraphQlEndpoint endpoint;
 
 	private final int maxRequestSize;
 
-	GraphQlRequestBodies(RollcallProperties properties, @Value("${spring.graphql.http.path:/graphql}") String path) {
-		this.path = path;
+	GraphQlRequestBodies(RollcallProperties properties, GraphQlEndpoint endpoint) {
+		this.endpoint = endpoint;
 		this.maxRequestSize = (int) properties.server().maxRequestSize().toBytes();
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (request.getMethod() != HttpMethod.POST
-				|| !this.path.equals(request.getPath().pathWithinApplication().value())) {
+		if (request.getMethod() != HttpMethod.POST || !this.endpoint.isAt(exchange)) {
 			return chain.filter(exchange);
 		}
 		long declared = request.getHeaders().getContentLength();

@@ -274,12 +274,27 @@ public final class Benchmark {
 		}
 
 		static Gateway start(Path jar, DemoVendors vendors) throws Exception {
+			return start(jar, vendors, "");
+		}
+
+		/**
+		 * Starts Rollcall in its own JVM against the simulations.
+		 * @param jar the application jar
+		 * @param vendors the simulations
+		 * @param sourceSetting a setting for every source, e.g.
+		 * {@code max-response-size=512MB}, or ""
+		 * @return the running gateway
+		 */
+		static Gateway start(Path jar, DemoVendors vendors, String sourceSetting) throws Exception {
 			List<String> sources = new ArrayList<>();
 			for (DemoVendors.Endpoint endpoint : vendors.endpoints()) {
 				String prefix = "--rollcall.sources." + endpoint.id() + ".";
 				sources.add(prefix + "vendor=" + endpoint.vendor().name().toLowerCase());
 				sources.add(prefix + "base-url=" + endpoint.baseUrl());
 				sources.add(prefix + "timeout=60s");
+				if (!sourceSetting.isEmpty()) {
+					sources.add(prefix + sourceSetting);
+				}
 				endpoint.properties().forEach((key, value) -> sources.add(prefix + key + "=" + value));
 			}
 			return start(jar, sources);
