@@ -126,7 +126,7 @@ class Changes {
 				if (!source.can(Capability.REMOVE_USER)) {
 					// Offboarding everywhere: say where an account stays behind.
 					if (everywhere && account.isEmpty() && loaded.error() == null) {
-						return Plan.skip();
+						return Plan.skip(id);
 					}
 					return Plan.unsupported(id, "cannot remove users" + (account.isPresent()
 							? "; the account " + account.get().nativeId() + " must be removed in the tool itself"
@@ -136,12 +136,30 @@ class Changes {
 					return Plan.done(Change.failed(loaded.error()));
 				}
 				if (account.isEmpty()) {
-					return everywhere ? Plan.skip() : Plan.done(Change.notFound(id, "No user " + email + " in " + id));
+					return everywhere ? Plan.skip(id)
+							: Plan.done(Change.notFound(id, "No user " + email + " in " + id));
 				}
 				String target = account.get().email();
 				return Plan.send(id, (writes) -> writes.removeUser(target, dryRun));
 			});
-		}).collectList().flatMap((plans) -> run("removeUser", email, plans, dryRun, actor));
+		})
+			.collectList()
+			.map((plans) -> unknownEverywhere(plans, email))
+			.flatMap((plans) -> run("removeUser", email, plans, dryRun, actor));
+	}
+
+	/**
+	 * Offboarding someone no source knows is not "nothing to do": each source says it has
+	 * no such user.
+	 */
+	private static List<Plan> unknownEverywhere(List<Plan> plans, String email) {
+		if (plans.isEmpty() || !plans.stream().allMatch(Plan::skipped)) {
+			return plans;
+		}
+		return plans.stream()
+			.map((plan) -> Plan.done(Change.notFound(plan.source(),
+					"No user " + email + " in " + plan.source() + ", nor in any other source")))
+			.toList();
 	}
 
 	Mono<ChangeResult> createGroup(MutationController.CreateGroupInput input, String actor) {
@@ -354,8 +372,8 @@ class Changes {
 			return done(Change.unsupported(source, "Source '" + source + "' " + why + "; nothing was sent"));
 		}
 
-		static Plan skip() {
-			return new Plan("", null, null, true);
+		static Plan skip(String source) {
+			return new Plan(source, null, null, true);
 		}
 
 	}

@@ -159,6 +159,21 @@ class MutationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void offboardingSomeoneNoToolKnowsSaysNotFoundInEverySource() {
+		GraphQlTester.Response response = this.graphQl.documentName("offboardingDryRun")
+			.variable("email", "nobody.here@example.com")
+			.execute();
+		response.errors().verify();
+		List<Map<String, Object>> changes = changes(response, "removeUser");
+		assertThat(changes).extracting((c) -> ((Map<?, ?>) c.get("source")).get("id") + ":" + c.get("status"))
+			.containsExactly("cintoo:NOT_FOUND", "codebase:NOT_FOUND", "periscope-eu:NOT_FOUND",
+					"periscope-us:NOT_FOUND", "testmo:NOT_FOUND");
+		assertThat(changes).allSatisfy((change) -> assertThat(change).containsEntry("code", "NOT_FOUND"));
+		assertThat((String) changes.get(0).get("message")).contains("nobody.here@example.com");
+		VendorStubs.periscope().verify(0, deleteRequestedFor(urlEqualTo("/api/v1/users")));
+	}
+
+	@Test
 	void vendorRefusalsBecomeReadableFailures() {
 		VendorStubs.periscope()
 			.stubFor(post(urlEqualTo("/api/v1/users")).willReturn(aResponse().withStatus(409)
