@@ -1,5 +1,7 @@
 package io.rollcall.config;
 
+import java.util.List;
+
 /**
  * A configuration Rollcall cannot start with. The message names the property and never
  * holds its value when the value is a secret.
@@ -10,13 +12,36 @@ public class InvalidConfigurationException extends RuntimeException {
 
 	private final String property;
 
+	private final transient List<InvalidConfigurationException> problems;
+
 	public InvalidConfigurationException(String property, String problem) {
 		super(property + ": " + problem);
 		this.property = property;
+		this.problems = List.of(this);
+	}
+
+	private InvalidConfigurationException(List<InvalidConfigurationException> problems) {
+		super(String.join("; ", problems.stream().map(Throwable::getMessage).toList()));
+		this.property = problems.get(0).property();
+		this.problems = List.copyOf(problems);
 	}
 
 	/**
-	 * The full name of the property at fault, e.g.
+	 * Several problems as one failure.
+	 * @param problems at least one
+	 * @return the failure: the first one itself when there is only one
+	 */
+	public static InvalidConfigurationException of(List<InvalidConfigurationException> problems) {
+		return (problems.size() == 1) ? problems.get(0) : new InvalidConfigurationException(problems);
+	}
+
+	/** Every problem this failure stands for, each naming its property. */
+	public List<InvalidConfigurationException> problems() {
+		return this.problems;
+	}
+
+	/**
+	 * The full name of the (first) property at fault, e.g.
 	 * {@code rollcall.sources.codebase.api-key}.
 	 */
 	public String property() {

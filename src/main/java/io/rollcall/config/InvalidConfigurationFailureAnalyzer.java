@@ -1,5 +1,7 @@
 package io.rollcall.config;
 
+import java.util.List;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -10,8 +12,18 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
-		return new FailureAnalysis("Rollcall's configuration is invalid: " + cause.getMessage(),
-				"Correct " + cause.property() + " (the README's Configuration section lists every property).", cause);
+		List<InvalidConfigurationException> problems = cause.problems();
+		if (problems.size() == 1) {
+			return new FailureAnalysis("Rollcall's configuration is invalid: " + cause.getMessage(),
+					"Correct " + cause.property() + " (the README's Configuration section lists every property).",
+					cause);
+		}
+		StringBuilder description = new StringBuilder("Rollcall's configuration has " + problems.size() + " problems:");
+		problems.forEach((problem) -> description.append("\n  - ").append(problem.getMessage()));
+		return new FailureAnalysis(description.toString(),
+				"Correct " + String.join(", ", problems.stream().map(InvalidConfigurationException::property).toList())
+						+ " (the README's Configuration section lists every property).",
+				cause);
 	}
 
 }

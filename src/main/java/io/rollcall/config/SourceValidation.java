@@ -32,11 +32,11 @@ final class SourceValidation {
 	}
 
 	/**
-	 * Checks a source.
+	 * Checks a source, all of it.
 	 * @param id the source id
 	 * @param source its properties
 	 * @return the vendor
-	 * @throws InvalidConfigurationException on the first problem found
+	 * @throws InvalidConfigurationException naming every problem found
 	 */
 	static Vendor validate(String id, SourceProperties source) {
 		if (id.length() > MAX_ID) {
@@ -48,77 +48,101 @@ final class SourceValidation {
 			throw new InvalidConfigurationException(prefix,
 					"a source id must be lower-case letters, digits and '-', starting with a letter or digit");
 		}
-		Settings.text(prefix + ".vendor", source.vendor());
-		Vendor vendor = vendor(prefix, source.vendor());
-		Settings.text(prefix + ".base-url", source.baseUrl());
-		baseUrl(prefix + ".base-url", source.baseUrl());
-		if (source.name() != null && source.name().length() > MAX_NAME) {
-			throw new InvalidConfigurationException(prefix + ".name",
-					"is " + source.name().length() + " characters long; the limit is " + MAX_NAME);
+		Problems problems = new Problems();
+		problems.check(() -> Settings.text(prefix + ".vendor", source.vendor()));
+		Vendor vendor = problems.value(() -> vendor(prefix, source.vendor()));
+		problems.check(() -> {
+			Settings.text(prefix + ".base-url", source.baseUrl());
+			baseUrl(prefix + ".base-url", source.baseUrl());
+		});
+		problems.check(() -> {
+			if (source.name() != null && source.name().length() > MAX_NAME) {
+				throw new InvalidConfigurationException(prefix + ".name",
+						"is " + source.name().length() + " characters long; the limit is " + MAX_NAME);
+			}
+			Settings.text(prefix + ".name", source.name());
+		});
+		problems.check(() -> Settings.text(prefix + ".account-id", source.accountId()));
+		problems.check(() -> Settings.text(prefix + ".username", source.username()));
+		problems.check(() -> Settings.text(prefix + ".invited-by", source.invitedBy()));
+		problems.check(() -> Settings.text(prefix + ".token-file",
+				(source.tokenFile() != null) ? source.tokenFile().toString() : null));
+		problems.check(() -> Settings.secret(prefix + ".access-token", source.accessToken()));
+		problems.check(() -> Settings.secret(prefix + ".refresh-token", source.refreshToken()));
+		problems.check(() -> Settings.secret(prefix + ".token", source.token()));
+		problems.check(() -> Settings.secret(prefix + ".api-key", source.apiKey()));
+		if (vendor != null) {
+			vendorProperties(id, prefix, vendor, source, problems);
 		}
-		Settings.text(prefix + ".name", source.name());
-		Settings.text(prefix + ".account-id", source.accountId());
-		Settings.text(prefix + ".username", source.username());
-		Settings.text(prefix + ".invited-by", source.invitedBy());
-		Settings.text(prefix + ".token-file", (source.tokenFile() != null) ? source.tokenFile().toString() : null);
-		Settings.secret(prefix + ".access-token", source.accessToken());
-		Settings.secret(prefix + ".refresh-token", source.refreshToken());
-		Settings.secret(prefix + ".token", source.token());
-		Settings.secret(prefix + ".api-key", source.apiKey());
+		problems.check(() -> Settings.positive(prefix + ".timeout", source.timeout()));
+		problems.check(() -> Settings.positive(prefix + ".connect-timeout", source.connectTimeout()));
+		problems.check(() -> Settings.positive(prefix + ".max-idle-time", source.maxIdleTime()));
+		problems.check(() -> Settings.between(prefix + ".max-connections", source.maxConnections(), 1, 10_000));
+		problems.check(() -> Settings.between(prefix + ".max-response-size", source.maxResponseSize(),
+				DataSize.ofBytes(1), DataSize.ofGigabytes(1)));
+		problems.check(() -> Settings.between(prefix + ".concurrency", source.concurrency(), 1, 1_000));
+		problems.check(() -> Settings.notNegative(prefix + ".max-inline-retry-after", source.maxInlineRetryAfter()));
+		problems.check(() -> Settings.positive(prefix + ".max-retry-after", source.maxRetryAfter()));
+		problems.check(() -> {
+			if (source.maxInlineRetryAfter().compareTo(source.maxRetryAfter()) > 0) {
+				throw new InvalidConfigurationException(prefix + ".max-inline-retry-after",
+						"must not be longer than max-retry-after (" + source.maxRetryAfter() + ")");
+			}
+		});
+		problems.check(() -> Settings.between(prefix + ".breaker-failure-rate", source.breakerFailureRate(), 1, 100));
+		problems.check(() -> Settings.positive(prefix + ".breaker-open-for", source.breakerOpenFor()));
+		problems.check(() -> Settings.between(prefix + ".max-items", source.maxItems(), 1, 10_000_000));
+		problems.check(() -> Settings.between(prefix + ".max-pages", source.maxPages(), 1, 1_000_000));
+		problems.throwIfAny();
+		return vendor;
+	}
+
+	private static void vendorProperties(String id, String prefix, Vendor vendor, SourceProperties source,
+			Problems problems) {
 		switch (vendor) {
 			case CINTOO -> {
-				required(prefix + ".account-id", source.accountId());
-				if (isBlank(source.accessToken()) && isBlank(source.refreshToken())) {
-					throw new InvalidConfigurationException(prefix + ".access-token",
-							"a Cintoo source needs an access-token or a refresh-token");
-				}
-				if (!isBlank(source.accessToken()) && !isBlank(source.refreshToken())) {
-					throw new InvalidConfigurationException(prefix + ".refresh-token",
-							"set either access-token or refresh-token, not both");
-				}
+				problems.check(() -> required(prefix + ".account-id", source.accountId()));
+				problems.check(() -> {
+					if (isBlank(source.accessToken()) && isBlank(source.refreshToken())) {
+						throw new InvalidConfigurationException(prefix + ".access-token",
+								"a Cintoo source needs an access-token or a refresh-token");
+					}
+					if (!isBlank(source.accessToken()) && !isBlank(source.refreshToken())) {
+						throw new InvalidConfigurationException(prefix + ".refresh-token",
+								"set either access-token or refresh-token, not both");
+					}
+				});
 				if (!isBlank(source.refreshToken())) {
-					TokenFiles.check(prefix + ".token-file", source.tokenFileOrDefault(id));
+					problems.check(() -> TokenFiles.check(prefix + ".token-file", source.tokenFileOrDefault(id)));
 				}
 			}
-			case TESTMO -> required(prefix + ".token", source.token());
+			case TESTMO -> problems.check(() -> required(prefix + ".token", source.token()));
 			case CODEBASE -> {
-				required(prefix + ".username", source.username());
-				if (!source.username().contains("/")) {
-					throw new InvalidConfigurationException(prefix + ".username",
-							"must be account/username, as Codebase's API settings show it");
-				}
-				required(prefix + ".api-key", source.apiKey());
+				problems.check(() -> {
+					required(prefix + ".username", source.username());
+					if (!source.username().contains("/")) {
+						throw new InvalidConfigurationException(prefix + ".username",
+								"must be account/username, as Codebase's API settings show it");
+					}
+				});
+				problems.check(() -> required(prefix + ".api-key", source.apiKey()));
 			}
 			case PERISCOPE -> {
-				required(prefix + ".site", source.site());
-				if (!SITE.matcher(source.site()).matches()) {
-					throw new InvalidConfigurationException(prefix + ".site",
-							"must be the site's name: letters, digits, '.', '_' and '-', at most 200 characters");
-				}
-				required(prefix + ".api-key", source.apiKey());
-				if (source.invitedBy() != null && !Emails.isValid(source.invitedBy())) {
-					throw new InvalidConfigurationException(prefix + ".invited-by", "must be an email address");
-				}
+				problems.check(() -> {
+					required(prefix + ".site", source.site());
+					if (!SITE.matcher(source.site()).matches()) {
+						throw new InvalidConfigurationException(prefix + ".site",
+								"must be the site's name: letters, digits, '.', '_' and '-', at most 200 characters");
+					}
+				});
+				problems.check(() -> required(prefix + ".api-key", source.apiKey()));
+				problems.check(() -> {
+					if (source.invitedBy() != null && !Emails.isValid(source.invitedBy())) {
+						throw new InvalidConfigurationException(prefix + ".invited-by", "must be an email address");
+					}
+				});
 			}
 		}
-		Settings.positive(prefix + ".timeout", source.timeout());
-		Settings.positive(prefix + ".connect-timeout", source.connectTimeout());
-		Settings.positive(prefix + ".max-idle-time", source.maxIdleTime());
-		Settings.between(prefix + ".max-connections", source.maxConnections(), 1, 10_000);
-		Settings.between(prefix + ".max-response-size", source.maxResponseSize(), DataSize.ofBytes(1),
-				DataSize.ofGigabytes(1));
-		Settings.between(prefix + ".concurrency", source.concurrency(), 1, 1_000);
-		Settings.notNegative(prefix + ".max-inline-retry-after", source.maxInlineRetryAfter());
-		Settings.positive(prefix + ".max-retry-after", source.maxRetryAfter());
-		if (source.maxInlineRetryAfter().compareTo(source.maxRetryAfter()) > 0) {
-			throw new InvalidConfigurationException(prefix + ".max-inline-retry-after",
-					"must not be longer than max-retry-after (" + source.maxRetryAfter() + ")");
-		}
-		Settings.between(prefix + ".breaker-failure-rate", source.breakerFailureRate(), 1, 100);
-		Settings.positive(prefix + ".breaker-open-for", source.breakerOpenFor());
-		Settings.between(prefix + ".max-items", source.maxItems(), 1, 10_000_000);
-		Settings.between(prefix + ".max-pages", source.maxPages(), 1, 1_000_000);
-		return vendor;
 	}
 
 	private static Vendor vendor(String prefix, @Nullable String vendor) {

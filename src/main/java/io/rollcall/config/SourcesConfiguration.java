@@ -74,7 +74,9 @@ class SourcesConfiguration {
 	Directory directory(RollcallProperties properties, DemoMode demo, SourceFactory factory, Clock clock) {
 		Map<String, SourceProperties> sources = demo.active() ? demo.sources() : properties.sources();
 		Map<String, Vendor> vendors = new LinkedHashMap<>();
-		sources.forEach((id, source) -> vendors.put(id, SourceValidation.validate(id, source)));
+		Problems problems = new Problems();
+		sources.forEach((id, source) -> problems.check(() -> vendors.put(id, SourceValidation.validate(id, source))));
+		problems.throwIfAny();
 		List<Connector> connectors = new ArrayList<>();
 		Map<String, HealthTracker> health = new LinkedHashMap<>();
 		sources.forEach((id, source) -> {

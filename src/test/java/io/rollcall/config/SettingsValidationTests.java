@@ -3,25 +3,37 @@ package io.rollcall.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Settings nobody should be able to start with: each stops start-up with one line that
  * names the property and says what is wrong, never the value of a secret.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SettingsValidationTests {
 
 	private static final String SECRET = "s3cr3t-canary-value";
@@ -122,6 +134,61 @@ class SettingsValidationTests {
 				InvalidConfigurationException cause = findCause(context.getStartupFailure());
 				assertThat(cause.property()).isEqualTo("rollcall.sources.cintoo.token-file");
 				assertThat(cause.getMessage()).contains(problem).doesNotContain(SECRET).doesNotContain("\n");
+			});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			value = { "rollcall.sources.p.tokn|did you mean rollcall.sources.p.token?",
+					"rollcall.source.x.vendor|did you mean rollcall.sources?",
+					"rollcall.cache.tll|did you mean rollcall.cache.ttl?",
+					"rollcall.limits.max-feilds|did you mean rollcall.limits.max-fields?",
+					"rollcall.security.api-keys[0].rol|did you mean rollcall.security.api-keys[0].role?",
+					"rollcall.graphiql.enable|did you mean rollcall.graphiql.enabled?",
+					"rollcall.nonsense|the settings here are sources, cache, security, limits, server" })
+	void unknownSettingsAreNamedWithTheNearestKnownOne(String key, String problem) {
+		StandardEnvironment environment = new StandardEnvironment();
+		Map<String, Object> settings = new LinkedHashMap<>();
+		for (String setting : PERISCOPE) {
+			settings.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+		}
+		settings.put(key, SECRET);
+		environment.getPropertySources().addFirst(new MapPropertySource("test", settings));
+		assertThatThrownBy(() -> UnknownProperties.check(environment))
+			.isInstanceOfSatisfying(InvalidConfigurationException.class, (cause) -> {
+				assertThat(cause.property()).isEqualTo(key);
+				assertThat(cause.getMessage()).contains(problem).doesNotContain(SECRET);
+			});
+	}
+
+	@Test
+	void aMisspeltSourcesKeyStopsStartUpInsteadOfStartingDemoMode(CapturedOutput output) {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(io.rollcall.RollcallApplication.class)
+			.run("--server.port=0", "--rollcall.source.x.vendor=testmo")).isNotNull();
+		assertThat(output.getAll())
+			.contains("rollcall.source.x.vendor: is not a Rollcall setting; did you mean " + "rollcall.sources?")
+			.doesNotContain("DEMO MODE");
+	}
+
+	@Test
+	void everyProblemOfEverySourceIsReportedAtOnce() {
+		this.runner
+			.withPropertyValues("rollcall.sources.a.vendor=testmo", "rollcall.sources.a.base-url=ftp://x",
+					"rollcall.sources.a.timeout=-1s", "rollcall.sources.b.vendor=codebase",
+					"rollcall.sources.b.base-url=https://api3.codebasehq.com", "rollcall.sources.b.username=dan",
+					"rollcall.sources.b.api-key=" + SECRET, "rollcall.sources.b.max-items=0")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				InvalidConfigurationException cause = findCause(context.getStartupFailure());
+				assertThat(cause.problems()).extracting(InvalidConfigurationException::property)
+					.containsExactly("rollcall.sources.a.base-url", "rollcall.sources.a.token",
+							"rollcall.sources.a.timeout", "rollcall.sources.b.username",
+							"rollcall.sources.b.max-items");
+				FailureAnalysis analysis = new InvalidConfigurationFailureAnalyzer()
+					.analyze(context.getStartupFailure());
+				assertThat(analysis.getDescription()).startsWith("Rollcall's configuration has 5 problems:")
+					.contains("\n  - rollcall.sources.a.token: must be set")
+					.doesNotContain(SECRET);
 			});
 	}
 
