@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.rollcall.domain.Suggestions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -133,7 +134,7 @@ class UnknownProperties implements EnvironmentPostProcessor {
 			String nearest = null;
 			int best = Integer.MAX_VALUE;
 			for (Map.Entry<String, String> known : node.spelling.entrySet()) {
-				int distance = distance(element, known.getKey());
+				int distance = Suggestions.distance(element, known.getKey());
 				if (distance < best) {
 					best = distance;
 					nearest = known.getValue();
@@ -157,25 +158,6 @@ class UnknownProperties implements EnvironmentPostProcessor {
 				message.append("; the settings here are ").append(String.join(", ", node.spelling.values()));
 			}
 			return new InvalidConfigurationException(name.toString(), message.toString());
-		}
-
-		private static int distance(String a, String b) {
-			int[] previous = new int[b.length() + 1];
-			int[] current = new int[b.length() + 1];
-			for (int j = 0; j <= b.length(); j++) {
-				previous[j] = j;
-			}
-			for (int i = 1; i <= a.length(); i++) {
-				current[0] = i;
-				for (int j = 1; j <= b.length(); j++) {
-					int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
-					current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-				}
-				int[] swap = previous;
-				previous = current;
-				current = swap;
-			}
-			return previous[b.length()];
 		}
 
 		private static String dashed(String camel) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Guards each GraphQL request over HTTP before it is parsed: refuses documents larger
  * than the limit, caps the parser's tokens, and hands the authenticated client's name and
- * role to the execution (for the mutation check and the audit trail).
+ * role to the execution (for the mutation check and the audit trail); words the parser's
+ * and validation's refusals for people ({@link ValidationHints}).
  */
 @Component
 class RequestGuard implements WebGraphQlInterceptor {
@@ -35,7 +36,10 @@ class RequestGuard implements WebGraphQlInterceptor {
 
 	private final int maxDocumentSize;
 
-	RequestGuard(RollcallProperties properties) {
+	private final ValidationHints hints;
+
+	RequestGuard(RollcallProperties properties, ValidationHints hints) {
+		this.hints = hints;
 		RollcallProperties.Limits limits = properties.limits();
 		this.maxDocumentSize = limits.maxDocumentSize();
 		// graphql-java reads parser limits from one global default for operations.
@@ -56,7 +60,16 @@ class RequestGuard implements WebGraphQlInterceptor {
 			.map(SecurityContext::getAuthentication)
 			.doOnNext((authentication) -> identify(request, authentication))
 			.then(Mono.defer(() -> chain.next(request)))
-			.map(RequestGuard::labelParserLimits);
+			.map(RequestGuard::labelParserLimits)
+			.map(this::hinted);
+	}
+
+	private WebGraphQlResponse hinted(WebGraphQlResponse response) {
+		if (response.getErrors().isEmpty()) {
+			return response;
+		}
+		List<GraphQLError> improved = this.hints.improve(response.getErrors());
+		return (improved != null) ? response.transform((builder) -> builder.errors(improved)) : response;
 	}
 
 	private static void identify(WebGraphQlRequest request, Authentication authentication) {
