@@ -22,7 +22,12 @@ final class TestmoSimulation implements SimServer.Handler {
 
 	private static final Pattern PROJECT_USERS = Pattern.compile("/api/v1/projects/(\\d+)/users");
 
-	private static final String[] ROLES = { "Administrator", "Tester", "Lead", "Guest" };
+	/**
+	 * Testmo's roles are free text; "Developers" shares its name with a role of the
+	 * Codebase catalogue, so a role filter shows accounts in the demo (Codebase's API
+	 * does not say which role a user holds).
+	 */
+	private static final String[] ROLES = { "Administrator", "Tester", "Lead", "Developers", "Guest" };
 
 	private static final String[] GROUPS = { "QA", "Developers", "Managers", "Contractors" };
 
