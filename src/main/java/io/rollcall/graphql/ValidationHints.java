@@ -19,6 +19,7 @@ import graphql.schema.GraphQLTypeUtil;
 import io.rollcall.domain.Suggestions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
@@ -50,8 +51,16 @@ class ValidationHints {
 
 	private final GraphQlSource source;
 
-	ValidationHints(GraphQlSource source) {
+	private final boolean enabled;
+
+	/**
+	 * Hints name schema elements: where introspection is off (production), there are
+	 * none.
+	 */
+	ValidationHints(GraphQlSource source,
+			@Value("${spring.graphql.schema.introspection.enabled:true}") boolean introspection) {
 		this.source = source;
+		this.enabled = introspection;
 	}
 
 	/**
@@ -60,21 +69,31 @@ class ValidationHints {
 	 * @return null when no error changed, else every error
 	 */
 	@Nullable List<GraphQLError> improve(List<ResponseError> errors) {
-		List<GraphQLError> improved = new ArrayList<>(errors.size());
-		boolean changed = false;
-		for (ResponseError error : errors) {
-			String message = (error.getMessage() != null) ? error.getMessage() : "";
-			String better = hint(message);
-			changed |= !better.equals(message);
-			improved.add(GraphqlErrorBuilder.newError()
-				.message(better)
-				.locations(error.getLocations())
-				.errorType(error.getErrorType())
-				.path(error.getParsedPath().isEmpty() ? null : error.getParsedPath())
-				.extensions(error.getExtensions().isEmpty() ? null : error.getExtensions())
-				.build());
+		if (!this.enabled) {
+			return null;
 		}
-		return changed ? improved : null;
+		List<String> hinted = errors.stream().map((error) -> hint(String.valueOf(error.getMessage()))).toList();
+		boolean changed = false;
+		for (int i = 0; i < errors.size(); i++) {
+			changed |= !hinted.get(i).equals(String.valueOf(errors.get(i).getMessage()));
+		}
+		if (!changed) {
+			return null;
+		}
+		List<GraphQLError> improved = new ArrayList<>(errors.size());
+		for (int i = 0; i < errors.size(); i++) {
+			ResponseError error = errors.get(i);
+			GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+				.message(hinted.get(i))
+				.locations(error.getLocations())
+				.path(error.getParsedPath().isEmpty() ? null : error.getParsedPath())
+				.extensions(error.getExtensions().isEmpty() ? null : error.getExtensions());
+			if (error.getErrorType() != null) {
+				builder.errorType(error.getErrorType());
+			}
+			improved.add(builder.build());
+		}
+		return improved;
 	}
 
 	String hint(String message) {
