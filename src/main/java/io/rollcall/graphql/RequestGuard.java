@@ -1,10 +1,9 @@
 package io.rollcall.graphql;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -12,7 +11,6 @@ import graphql.parser.ParserOptions;
 import io.rollcall.config.RollcallProperties;
 import reactor.core.publisher.Mono;
 
-import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -25,8 +23,9 @@ import org.springframework.stereotype.Component;
 /**
  * Guards each GraphQL request over HTTP before it is parsed: refuses documents larger
  * than the limit, caps the parser's tokens, and hands the authenticated client's name and
- * role to the execution (for the mutation check and the audit trail); words the parser's
- * and validation's refusals for people ({@link ValidationHints}).
+ * role to the execution (for the mutation check and the audit trail); refuses a
+ * persisted-query hash without its document ({@code PERSISTED_QUERY_NOT_SUPPORTED}); and
+ * gives the parser's and validation's refusals their codes ({@link ErrorWording}).
  */
 @Component
 class RequestGuard implements WebGraphQlInterceptor {
@@ -36,10 +35,10 @@ class RequestGuard implements WebGraphQlInterceptor {
 
 	private final int maxDocumentSize;
 
-	private final ValidationHints hints;
+	private final ErrorWording wording;
 
-	RequestGuard(RollcallProperties properties, ValidationHints hints) {
-		this.hints = hints;
+	RequestGuard(RollcallProperties properties, ErrorWording wording) {
+		this.wording = wording;
 		RollcallProperties.Limits limits = properties.limits();
 		this.maxDocumentSize = limits.maxDocumentSize();
 		// graphql-java reads parser limits from one global default for operations.
@@ -52,6 +51,12 @@ class RequestGuard implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+		String document = request.getDocument();
+		if ((document.isBlank() || document.equals(ExecutionInput.PERSISTED_QUERY_MARKER))
+				&& request.getExtensions().containsKey("persistedQuery")) {
+			// Apollo's persisted-query link then sends the document itself.
+			return Mono.just(refuse(request, "PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported"));
+		}
 		if (request.getDocument().length() > this.maxDocumentSize) {
 			return Mono.just(refuse(request, "QUERY_TOO_LARGE", "The document has " + request.getDocument().length()
 					+ " characters; the limit is " + this.maxDocumentSize));
@@ -60,16 +65,7 @@ class RequestGuard implements WebGraphQlInterceptor {
 			.map(SecurityContext::getAuthentication)
 			.doOnNext((authentication) -> identify(request, authentication))
 			.then(Mono.defer(() -> chain.next(request)))
-			.map(RequestGuard::labelParserLimits)
-			.map(this::hinted);
-	}
-
-	private WebGraphQlResponse hinted(WebGraphQlResponse response) {
-		if (response.getErrors().isEmpty()) {
-			return response;
-		}
-		List<GraphQLError> improved = this.hints.improve(response.getErrors());
-		return (improved != null) ? response.transform((builder) -> builder.errors(improved)) : response;
+			.map(this.wording::reword);
 	}
 
 	private static void identify(WebGraphQlRequest request, Authentication authentication) {
@@ -85,36 +81,6 @@ class RequestGuard implements WebGraphQlInterceptor {
 		GraphQLError error = GraphqlErrorBuilder.newError().message(message).extensions(Map.of("code", code)).build();
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
-	}
-
-	/**
-	 * graphql-java words a parser refusal as a syntax error: give it the limit's own
-	 * code.
-	 */
-	private static WebGraphQlResponse labelParserLimits(WebGraphQlResponse response) {
-		List<ResponseError> errors = response.getErrors();
-		if (errors.stream().noneMatch(RequestGuard::isParserLimit)) {
-			return response;
-		}
-		return response.transform((builder) -> {
-			List<GraphQLError> relabelled = new ArrayList<>();
-			for (ResponseError error : errors) {
-				Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
-				if (isParserLimit(error)) {
-					extensions.put("code", "QUERY_TOO_LARGE");
-				}
-				relabelled.add(GraphqlErrorBuilder.newError()
-					.message((error.getMessage() != null) ? error.getMessage() : "")
-					.extensions(extensions)
-					.build());
-			}
-			builder.errors(relabelled);
-		});
-	}
-
-	private static boolean isParserLimit(ResponseError error) {
-		String message = error.getMessage();
-		return message != null && message.contains("parsing has been cancelled");
 	}
 
 }

@@ -1,12 +1,9 @@
 package io.rollcall.graphql;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
@@ -64,36 +61,15 @@ class ValidationHints {
 	}
 
 	/**
-	 * The errors, those that a hint helps reworded.
+	 * The errors' messages, those that a hint helps reworded.
 	 * @param errors the answer's errors
-	 * @return null when no error changed, else every error
+	 * @return one message per error
 	 */
-	@Nullable List<GraphQLError> improve(List<ResponseError> errors) {
-		if (!this.enabled) {
-			return null;
-		}
-		List<String> hinted = errors.stream().map((error) -> hint(String.valueOf(error.getMessage()))).toList();
-		boolean changed = false;
-		for (int i = 0; i < errors.size(); i++) {
-			changed |= !hinted.get(i).equals(String.valueOf(errors.get(i).getMessage()));
-		}
-		if (!changed) {
-			return null;
-		}
-		List<GraphQLError> improved = new ArrayList<>(errors.size());
-		for (int i = 0; i < errors.size(); i++) {
-			ResponseError error = errors.get(i);
-			GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-				.message(hinted.get(i))
-				.locations(error.getLocations())
-				.path(error.getParsedPath().isEmpty() ? null : error.getParsedPath())
-				.extensions(error.getExtensions().isEmpty() ? null : error.getExtensions());
-			if (error.getErrorType() != null) {
-				builder.errorType(error.getErrorType());
-			}
-			improved.add(builder.build());
-		}
-		return improved;
+	List<String> messages(List<ResponseError> errors) {
+		return errors.stream()
+			.map((error) -> String.valueOf(error.getMessage()))
+			.map((message) -> this.enabled ? hint(message) : message)
+			.toList();
 	}
 
 	String hint(String message) {

@@ -39,6 +39,47 @@ class ValidationHintsTests extends GatewayTestBase {
 		assertThat(VendorStubs.totalCalls()).isZero();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = { "{ users { |GRAPHQL_PARSE_FAILED", "{ nope }|GRAPHQL_VALIDATION_FAILED",
+			"query($email: String!) { person(email: $email) { email } }|BAD_USER_INPUT", "{ sources { id } }|" })
+	@SuppressWarnings("unchecked")
+	void errorsBeforeExecutionCarryTheCodesApolloServerUses(String document, String code) {
+		List<Map<String, Object>> errors = errors(Map.of("query", document));
+		if (code == null) {
+			assertThat(errors).isNull();
+		}
+		else {
+			assertThat(errors).isNotEmpty()
+				.allSatisfy((error) -> assertThat((Map<String, Object>) error.get("extensions")).containsEntry("code",
+						code));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	@org.junit.jupiter.api.Test
+	void aPersistedQueryHashWithoutItsDocumentIsNotSupported() {
+		List<Map<String, Object>> errors = errors(Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1,
+				"sha256Hash", "ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38"))));
+		assertThat(errors).hasSize(1);
+		assertThat(errors.get(0)).containsEntry("message", "PersistedQueryNotSupported");
+		assertThat((Map<String, Object>) errors.get(0).get("extensions")).containsEntry("code",
+				"PERSISTED_QUERY_NOT_SUPPORTED");
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> errors(Map<String, Object> body) {
+		Map<String, Object> answer = this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
+		return (List<Map<String, Object>>) answer.get("errors");
+	}
+
 	@SuppressWarnings("unchecked")
 	private List<String> messages(String document) {
 		Map<String, Object> answer = this.http.post()
