@@ -83,7 +83,7 @@ class GraphQlHttpErrors implements WebExceptionHandler {
 
 	static String message(HttpStatusCode status) {
 		return switch (status.value()) {
-			case 405 -> "Send GraphQL requests as POST";
+			case 405 -> "Send GraphQL requests as POST (queries may also be sent as GET)";
 			case 406 -> "The gateway answers application/graphql-response+json or application/json";
 			case 415 -> "Send the request as application/json (or a raw document as application/graphql)";
 			default -> status.is4xxClientError()

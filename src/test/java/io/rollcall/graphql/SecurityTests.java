@@ -138,6 +138,24 @@ class SecurityTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aQueryOverGetNeedsAKeyToo() {
+		this.http.get()
+			.uri((uri) -> uri.path("/graphql").queryParam("query", "{query}").build("{ users { totalCount } }"))
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		this.http.get()
+			.uri((uri) -> uri.path("/graphql").queryParam("query", "{query}").build("{ users { totalCount } }"))
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.data.users.totalCount")
+			.isEqualTo(13);
+	}
+
+	@Test
 	void clientCredentialsAreNeverForwardedToVendors() {
 		this.http.post()
 			.uri("/graphql")
