@@ -10,7 +10,7 @@ import java.util.Optional;
  * the kind, the source id and the vendor's own key, so they are stable across restarts.
  *
  * @param kind what the id names
- * @param source the source id
+ * @param source the source id ("" for a person, who spans sources)
  * @param nativeId the vendor's own key
  */
 public record NodeId(Kind kind, String source, String nativeId) {
@@ -39,6 +39,15 @@ public record NodeId(Kind kind, String source, String nativeId) {
 
 	public static NodeId group(String source, String nativeId) {
 		return new NodeId(Kind.GROUP, source, nativeId);
+	}
+
+	/**
+	 * A person's id: people span sources, so it names none.
+	 * @param email the normalized email
+	 * @return the id
+	 */
+	public static NodeId person(String email) {
+		return new NodeId(Kind.PERSON, "", email);
 	}
 
 	/** The opaque form clients see. */
@@ -70,7 +79,8 @@ public record NodeId(Kind kind, String source, String nativeId) {
 		}
 		Kind kind = Kind.ofPrefix(plain.substring(0, first));
 		String source = plain.substring(first + 1, second);
-		if (kind == null || !SourceInfo.ID_PATTERN.matcher(source).matches()) {
+		boolean sourceFits = (kind == Kind.PERSON) ? source.isEmpty() : SourceInfo.ID_PATTERN.matcher(source).matches();
+		if (kind == null || !sourceFits) {
 			return Optional.empty();
 		}
 		return Optional.of(new NodeId(kind, source, plain.substring(second + 1)));
@@ -81,7 +91,7 @@ public record NodeId(Kind kind, String source, String nativeId) {
 	 */
 	public enum Kind {
 
-		USER("User"), PROJECT("Project"), ROLE("Role"), GROUP("Group");
+		USER("User"), PROJECT("Project"), ROLE("Role"), GROUP("Group"), PERSON("Person");
 
 		private final String prefix;
 

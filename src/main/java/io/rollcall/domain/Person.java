@@ -19,6 +19,10 @@ public record Person(String email, String displayName, List<User> accounts) {
 		accounts = List.copyOf(accounts);
 	}
 
+	public NodeId id() {
+		return NodeId.person(this.email);
+	}
+
 	public List<String> sourceIds() {
 		return this.accounts.stream().map(User::source).distinct().toList();
 	}

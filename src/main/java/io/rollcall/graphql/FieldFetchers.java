@@ -78,8 +78,10 @@ class FieldFetchers implements RuntimeWiringConfigurer {
 						return view(group.source(), EnumSet.of(Part.USERS, Part.GROUPS), env,
 								(view) -> view.membersOf(group));
 					}));
-		wiring.type("Person", (type) -> type.dataFetcher("sources",
-				item(Person.class, (person) -> person.sourceIds().stream().map(this::source).toList())));
+		wiring.type("Person",
+				(type) -> type.dataFetcher("id", item(Person.class, (person) -> person.id().encode()))
+					.dataFetcher("sources",
+							item(Person.class, (person) -> person.sourceIds().stream().map(this::source).toList())));
 		wiring.type("SourceChange",
 				(type) -> type.dataFetcher("source", item(Change.class, (change) -> source(change.source()))));
 	}

@@ -14,7 +14,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * {@code node(id)}: any user, project, role or group by its opaque id.
+ * {@code node(id)}: any user, project, role, group or person by its opaque id.
  */
 @Controller
 class NodeController {
@@ -28,6 +28,9 @@ class NodeController {
 	@QueryMapping
 	Mono<Object> node(@Argument String id, DataFetchingEnvironment env) {
 		NodeId nodeId = Ids.decode(id, "id");
+		if (nodeId.kind() == NodeId.Kind.PERSON) {
+			return this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(nodeId.nativeId())));
+		}
 		if (this.reads.directory().source(nodeId.source()).isEmpty()) {
 			return Mono.empty();
 		}
@@ -36,6 +39,7 @@ class NodeController {
 			case PROJECT -> Part.PROJECTS;
 			case ROLE -> Part.ROLES;
 			case GROUP -> Part.GROUPS;
+			case PERSON -> throw new IllegalStateException("people span sources");
 		};
 		return this.reads.views(List.of(nodeId.source()), EnumSet.of(part), env)
 			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : find(views.get(0), nodeId)));
@@ -47,6 +51,7 @@ class NodeController {
 			case PROJECT -> view.project(id.nativeId());
 			case ROLE -> view.role(id.nativeId());
 			case GROUP -> view.group(id.nativeId());
+			case PERSON -> null;
 		};
 	}
 

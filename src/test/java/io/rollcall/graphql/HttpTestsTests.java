@@ -16,12 +16,30 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code http-tests/gateway.http} keeps one request per operation of
- * {@code graphql/operations/}, with the document as it is there.
+ * {@code graphql/operations/} holds one operation per file, named like it, and
+ * {@code http-tests/gateway.http} keeps one request per operation, with the document as
+ * it is there.
  */
 class HttpTestsTests {
 
 	private static final Pattern OPERATION = Pattern.compile("(?m)^(?:query|mutation)\\s+(\\w+)");
+
+	@Test
+	void everyExampleFileHoldsOneOperationNamedLikeTheFile() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("graphql/operations"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".graphql")).toList()) {
+				Matcher names = OPERATION.matcher(Files.readString(file));
+				List<String> found = new ArrayList<>();
+				while (names.find()) {
+					found.add(names.group(1));
+				}
+				// Apollo refuses a document with several operations; urql sends the
+				// first.
+				assertThat(found).as(file.toString())
+					.containsExactly(file.getFileName().toString().replace(".graphql", ""));
+			}
+		}
+	}
 
 	@Test
 	void everyOperationHasARequestCarryingItsDocument() throws IOException {

@@ -120,14 +120,12 @@ class MutationTests extends GatewayTestBase {
 			.variable("firstName", "A")
 			.variable("lastName", "B")
 			.variable("groups", List.of("Nope")), "input.groups");
-		expectBadInput(this.graphQl.documentName("manageGroups")
-			.operationName("createGroup")
+		expectBadInput(this.graphQl.documentName("createGroup")
 			.variable("source", "periscope-eu")
 			.variable("name", "Auditors")
 			.variable("access", "Admin"), "input.access");
 		String project = NodeId.project("codebase", "codebase").encode();
-		expectBadInput(this.graphQl.documentName("projectMembership")
-			.operationName("addProjectMember")
+		expectBadInput(this.graphQl.documentName("addProjectMember")
 			.variable("project", project)
 			.variable("user", NodeId.user("testmo", "2").encode()), "input.user");
 		for (var server : VendorStubs.all().values()) {
@@ -222,8 +220,7 @@ class MutationTests extends GatewayTestBase {
 				"<users><user><id>1</id></user><user><id>3</id></user><user><id>2</id></user></users>", "1,2,3");
 		String project = NodeId.project("codebase", "codebase").encode();
 		List<String> statuses = Flux.just("2", "3")
-			.flatMap((user) -> Flux.just(this.graphQl.documentName("projectMembership")
-				.operationName("addProjectMember")
+			.flatMap((user) -> Flux.just(this.graphQl.documentName("addProjectMember")
 				.variable("project", project)
 				.variable("user", NodeId.user("codebase", user).encode())
 				.execute()
@@ -275,8 +272,7 @@ class MutationTests extends GatewayTestBase {
 			.stubFor(post(urlEqualTo("/api/v1/groups")).willReturn(aResponse().withStatus(201)
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"name\":\"Auditors\",\"access\":\"View\"}")));
-		this.graphQl.documentName("manageGroups")
-			.operationName("createGroup")
+		this.graphQl.documentName("createGroup")
 			.variable("source", "periscope-eu")
 			.variable("name", "Auditors")
 			.variable("access", "view")
@@ -290,8 +286,7 @@ class MutationTests extends GatewayTestBase {
 		VendorStubs.periscope()
 			.verify(1, postRequestedFor(urlEqualTo("/api/v1/groups")).withRequestBody(equalToJson(
 					"{\"name\":\"Auditors\",\"access\":\"View\",\"created_by_email\":\"admin@example.com\"}")));
-		this.graphQl.documentName("manageGroups")
-			.operationName("deleteGroup")
+		this.graphQl.documentName("deleteGroup")
 			.variable("source", "periscope-eu")
 			.variable("name", "Ghosts")
 			.execute()
@@ -299,8 +294,7 @@ class MutationTests extends GatewayTestBase {
 			.entity(String.class)
 			.isEqualTo("NOT_FOUND");
 		VendorStubs.periscope().verify(0, deleteRequestedFor(anyUrl()));
-		this.graphQl.documentName("manageGroups")
-			.operationName("createGroup")
+		this.graphQl.documentName("createGroup")
 			.variable("source", "testmo")
 			.variable("name", "Auditors")
 			.variable("access", "View")
