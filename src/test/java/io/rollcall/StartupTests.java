@@ -27,6 +27,18 @@ class StartupTests {
 				.contains("Rollcall is ready: GraphiQL at http://localhost:" + port
 						+ "/graphiql, GraphQL at http://localhost:" + port + "/graphql")
 				.doesNotContain("Skipped types");
+			// The demo lets pages served from localhost call it, for frontend work.
+			org.springframework.web.reactive.function.client.WebClient.create("http://127.0.0.1:" + port)
+				.options()
+				.uri("/graphql")
+				.header("Origin", "http://localhost:5173")
+				.header("Access-Control-Request-Method", "POST")
+				.retrieve()
+				.toBodilessEntity()
+				.map((entity) -> entity.getHeaders().getAccessControlAllowOrigin())
+				.as(reactor.test.StepVerifier::create)
+				.expectNext("http://localhost:5173")
+				.verifyComplete();
 		}
 	}
 

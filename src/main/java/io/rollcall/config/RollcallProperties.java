@@ -19,10 +19,12 @@ import org.springframework.util.unit.DataSize;
  * @param security who may call the gateway
  * @param limits what a single request may ask for
  * @param server what a single client connection may hold
+ * @param cors which browser apps on other origins may call the gateway
  */
 @ConfigurationProperties("rollcall")
 public record RollcallProperties(@Nullable Map<String, SourceProperties> sources, @DefaultValue Cache cache,
-		@DefaultValue Security security, @DefaultValue Limits limits, @DefaultValue Server server) {
+		@DefaultValue Security security, @DefaultValue Limits limits, @DefaultValue Server server,
+		@DefaultValue Cors cors) {
 
 	public RollcallProperties {
 		sources = (sources != null) ? new TreeMap<>(sources) : Map.of();
@@ -142,6 +144,25 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 			Settings.positive("rollcall.server.read-timeout", readTimeout);
 			Settings.positive("rollcall.server.request-timeout", requestTimeout);
 			Settings.between("rollcall.server.max-connections", maxConnections, 1, 1_000_000);
+		}
+
+	}
+
+	/**
+	 * Cross-origin calls from browser apps.
+	 *
+	 * @param allowedOrigins origins (or patterns such as {@code https://*.acme.com})
+	 * whose pages may call {@code /graphql}; none by default, localhost in demo mode
+	 * @param maxAge how long a browser may keep a preflight's answer
+	 */
+	public record Cors(@Nullable List<String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
+
+		public Cors {
+			allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();
+			for (int i = 0; i < allowedOrigins.size(); i++) {
+				Settings.text("rollcall.cors.allowed-origins[" + i + "]", allowedOrigins.get(i));
+			}
+			Settings.notNegative("rollcall.cors.max-age", maxAge);
 		}
 
 	}

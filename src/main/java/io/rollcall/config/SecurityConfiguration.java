@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -62,8 +63,11 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ClientAccess access) {
-		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+	SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ClientAccess access,
+			RollcallProperties properties, SourcesConfiguration.DemoMode demo,
+			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+		http.cors((cors) -> cors.configurationSource(CrossOrigin.source(properties.cors(), graphQlPath, demo.active())))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
