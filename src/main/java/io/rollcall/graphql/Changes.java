@@ -70,7 +70,7 @@ class Changes {
 				List<String> groups = (source.vendor() == Vendor.PERISCOPE)
 						? groupNames(view, input.groups(), "input.groups") : List.of();
 				if (view.account(email) != null) {
-					return Plan.done(new Change(id, Change.Status.FAILED, null, null, "ALREADY_EXISTS",
+					return Plan.done(Change.refused(id, "ALREADY_EXISTS",
 							"An account with " + email + " already exists in " + id + "; nothing was sent"));
 				}
 				Writes.Invitation invitation = new Writes.Invitation(email, first, last, role, groups);
@@ -106,8 +106,12 @@ class Changes {
 			}
 			// Periscope keys users by the address as it holds it.
 			String target = (account.email() != null) ? account.email() : email;
-			return run("updateUser", email, List.of(Plan.send(id,
-					(writes) -> writes.updateUser(target, input.firstName(), input.lastName(), groups, dryRun))),
+			return run("updateUser", email,
+					List.of(Plan
+						.send(id,
+								(writes) -> writes.updateUser(target, input.firstName(), input.lastName(), groups,
+										dryRun))
+						.about(account, null)),
 					dryRun, actor);
 		});
 	}
@@ -140,7 +144,7 @@ class Changes {
 							: Plan.done(Change.notFound(id, "No user " + email + " in " + id));
 				}
 				String target = account.get().email();
-				return Plan.send(id, (writes) -> writes.removeUser(target, dryRun));
+				return Plan.send(id, (writes) -> writes.removeUser(target, dryRun)).about(account.get(), null);
 			});
 		})
 			.collectList()
@@ -223,8 +227,9 @@ class Changes {
 				plan = Plan.done(Change.notFound(id, "No user " + user.nativeId() + " in " + id));
 			}
 			else {
-				plan = Plan.send(id,
-						(writes) -> writes.changeProjectMember(project.nativeId(), user.nativeId(), add, dryRun));
+				plan = Plan
+					.send(id, (writes) -> writes.changeProjectMember(project.nativeId(), user.nativeId(), add, dryRun))
+					.about(loaded.view().user(user.nativeId()), null);
 			}
 			return run(what, project.nativeId() + "/" + user.nativeId(), List.of(plan), dryRun, actor);
 		});
@@ -240,7 +245,7 @@ class Changes {
 				return run(what, name, List.of(Plan.done(Change.failed(loaded.error()))), dryRun, actor);
 			}
 			Group group = loaded.view().group(name);
-			Plan plan = (group != null) ? Plan.send(id, change.apply(group))
+			Plan plan = (group != null) ? Plan.send(id, change.apply(group)).about(null, group)
 					: Plan.done(Change.notFound(id, "No group " + name + " in " + id));
 			return run(what, name, List.of(plan), dryRun, actor);
 		});
@@ -259,6 +264,8 @@ class Changes {
 			return plan.send()
 				.apply(connector.writes())
 				.onErrorResume(io.rollcall.domain.SourceException.class, (ex) -> Mono.just(Change.failed(ex)))
+				.map((change) -> (change.status() == Change.Status.DRY_RUN)
+						? change.withCurrent(plan.current(), plan.currentGroup()) : change)
 				.doFinally((signal) -> {
 					if (!dryRun) {
 						connector.forget();
@@ -358,14 +365,14 @@ class Changes {
 	 * What to do in one source: nothing (skip), a known outcome, or a change to send.
 	 */
 	private record Plan(String source, @Nullable Change outcome, @Nullable Function<Writes, Mono<Change>> send,
-			boolean skipped) {
+			boolean skipped, @Nullable User current, @Nullable Group currentGroup) {
 
 		static Plan send(String source, Function<Writes, Mono<Change>> send) {
-			return new Plan(source, null, send, false);
+			return new Plan(source, null, send, false, null, null);
 		}
 
 		static Plan done(Change outcome) {
-			return new Plan(outcome.source(), outcome, null, false);
+			return new Plan(outcome.source(), outcome, null, false, null, null);
 		}
 
 		static Plan unsupported(String source, String why) {
@@ -373,7 +380,15 @@ class Changes {
 		}
 
 		static Plan skip(String source) {
-			return new Plan(source, null, null, true);
+			return new Plan(source, null, null, true, null, null);
+		}
+
+		/**
+		 * The same plan, knowing the entities as they are: a dry run answers them
+		 * unchanged.
+		 */
+		Plan about(@Nullable User account, @Nullable Group group) {
+			return new Plan(this.source, this.outcome, this.send, this.skipped, account, group);
 		}
 
 	}

@@ -84,6 +84,7 @@ class FieldFetchers implements RuntimeWiringConfigurer {
 							item(Person.class, (person) -> person.sourceIds().stream().map(this::source).toList())));
 		wiring.type("SourceChange",
 				(type) -> type.dataFetcher("source", item(Change.class, (change) -> source(change.source()))));
+		wiring.type("PlannedAccount", (type) -> type.dataFetcher("groups", item(User.class, User::groupIds)));
 	}
 
 	private SourceInfo source(String id) {

@@ -236,6 +236,42 @@ class MutationTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aDryRunAnswersTheAccountAsItIsAndThePlannedChangeApart() {
+		VendorStubs.periscope()
+			.stubFor(put(urlEqualTo("/api/v1/users?test_mode=true"))
+				.withHeader("HTTP-X-EMAIL", equalTo("Dan@Example.com"))
+				.willReturn(aResponse().withHeader("Content-Type", "application/json")
+					.withBody(
+							"{\"id\":124,\"first_name\":\"Dan\",\"last_name\":\"Wentworth\",\"email\":\"Dan@Example.com\","
+									+ "\"groups\":[\"Administrators\"],\"test_mode\":true}")));
+		GraphQlTester.Response response = this.graphQl.documentName("updateUserGroups")
+			.variable("source", "periscope-eu")
+			.variable("email", "dan@example.com")
+			.variable("groups", List.of("administrators"))
+			.variable("dryRun", true)
+			.execute();
+		response.path("updateUser.changes[0].status").entity(String.class).isEqualTo("DRY_RUN");
+		// Under the real account's id, the groups it has: a normalised cache sees no
+		// change.
+		response.path("updateUser.changes[0].user.groups[*].name")
+			.entityList(String.class)
+			.containsExactly("Analysts", "Everyone");
+		response.path("updateUser.changes[0].planned.account.groups")
+			.entityList(String.class)
+			.containsExactly("Administrators");
+		response.path("updateUser.changes[0].planned.account.email").entity(String.class).isEqualTo("Dan@Example.com");
+		this.graphQl.documentName("inviteIntoTools")
+			.variable("sources", List.of("codebase"))
+			.variable("email", "new.person@example.com")
+			.variable("firstName", "New")
+			.variable("lastName", "Person")
+			.variable("dryRun", true)
+			.execute()
+			.path("inviteUser.changes[0].user")
+			.valueIsNull();
+	}
+
+	@Test
 	void updateUserReplacesGroupsAndTheNextReadShowsIt() {
 		VendorStubs.periscope()
 			.stubFor(put(urlEqualTo("/api/v1/users")).withHeader("HTTP-X-EMAIL", equalTo("Dan@Example.com"))
