@@ -46,6 +46,12 @@ class ValidationHints {
 	private static final Pattern MISSING_VARIABLE = Pattern.compile(
 			"Variable '(\\w+)' has an invalid value: Variable '\\w+' has coerced Null value for NonNull type '([^']+)'");
 
+	private static final Pattern AST_VALUE = Pattern.compile(
+			" with value '(?:Object|Array|Enum|String|Int|Float|Boolean|Null)Value\\{.*?}'(?= (?:is|contains|must|has) )");
+
+	private static final Pattern AST_TYPES = Pattern
+		.compile(" - Expected an AST type of '(\\w+)Value' but it was a '(\\w+)Value'");
+
 	private final GraphQlSource source;
 
 	private final boolean enabled;
@@ -68,11 +74,12 @@ class ValidationHints {
 	List<String> messages(List<ResponseError> errors) {
 		return errors.stream()
 			.map((error) -> String.valueOf(error.getMessage()))
-			.map((message) -> this.enabled ? hint(message) : message)
+			.map((message) -> this.enabled ? hint(message) : plain(message))
 			.toList();
 	}
 
-	String hint(String message) {
+	String hint(String given) {
+		String message = plain(given);
 		GraphQLSchema schema = this.source.schema();
 		Matcher field = FIELD.matcher(message);
 		if (field.find() && schema.getType(field.group(2)) instanceof GraphQLFieldsContainer type) {
@@ -97,7 +104,7 @@ class ValidationHints {
 								.filter((name) -> !name.startsWith("__"))
 								.toList()));
 		}
-		Matcher value = ENUM.matcher(message);
+		Matcher value = ENUM.matcher(given);
 		if (value.find() && schema.getType(value.group(2)) instanceof GraphQLEnumType enumType) {
 			List<String> values = enumType.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
 			return withHint(
@@ -116,6 +123,16 @@ class ValidationHints {
 					+ ") is required, but the request gives no value for it: add it to \"variables\"";
 		}
 		return message;
+	}
+
+	/**
+	 * Without graphql-java's syntax-tree dumps: "argument 'first' with value
+	 * 'StringValue{value='x'}' is not a valid 'Int' - Expected an AST type of 'IntValue'
+	 * but it was a 'StringValue'" reads "argument 'first' is not a valid 'Int' (a String
+	 * was given)".
+	 */
+	static String plain(String message) {
+		return AST_TYPES.matcher(AST_VALUE.matcher(message).replaceAll("")).replaceAll(" (a $2 was given)");
 	}
 
 	private static String withHint(String message, List<String> suggestions) {

@@ -27,7 +27,8 @@ class ValidationHintsTests extends GatewayTestBase {
 			"mutation { refreshSources(idz: [\"x\"]) { id } }|Unknown field argument 'idz'. Did you mean 'ids'?",
 			"query($x: Usr) { sources { id } }|Unknown type 'Usr'. Did you mean 'User'?",
 			"{ users(filter: {vendors: [TESTM]}) { totalCount } }|argument 'filter.vendors[0]' is TESTM, which is not a Vendor (one of CINTOO, TESTMO, CODEBASE, PERISCOPE). Did you mean 'TESTMO'?",
-			"{ users(filter: {serch: \"a\"}) { totalCount } }|contains a field not in 'UserFilter': 'serch'. Did you mean 'search'?",
+			"{ users(filter: {serch: \"a\"}) { totalCount } }|argument 'filter' contains a field not in 'UserFilter': 'serch'. Did you mean 'search'?",
+			"{ users(first: \"x\") { totalCount } }|argument 'first' is not a valid 'Int' (a String was given)",
 			"query($email: String!) { person(email: $email) { email } }|Variable '$email' (String!) is required, but the request gives no value for it",
 			"{ users { edges { node { xyzzy } } } }|Field 'xyzzy' in type 'User' is undefined" })
 	void mistakesGetTheNearestNames(String document, String expected) {
