@@ -55,6 +55,9 @@ public final class CachingConnector implements Connector {
 
 	private final AtomicLong staleServes = new AtomicLong();
 
+	/** Versions of lists, unique in the process: a new one for every list fetched. */
+	private static final AtomicLong VERSIONS = new AtomicLong();
+
 	private final SharedLists shared;
 
 	public CachingConnector(Connector delegate, CacheSettings settings, Clock clock) {
@@ -147,31 +150,50 @@ public final class CachingConnector implements Connector {
 		return Mono.deferContextual((context) -> {
 			Entry entry = this.entries.getIfPresent(part);
 			Instant now = this.clock.instant();
+			java.util.Optional<RequestTrace> trace = context.getOrEmpty(RequestTrace.KEY);
 			if (entry != null) {
 				Duration age = Duration.between(entry.fetchedAt(), now);
 				if (age.compareTo(this.settings.ttl()) < 0) {
 					if (age.compareTo(this.settings.refreshAhead()) >= 0) {
 						refreshInBackground(part, loader);
 					}
+					trace.ifPresent((t) -> t.read(info().id(), part, entry.version()));
 					return Mono.just((List<T>) entry.value());
 				}
 			}
-			return fetch(part, loader).map((fresh) -> (List<T>) fresh.value())
-				.onErrorResume(SourceException.class, (ex) -> {
-					Entry last = this.entries.getIfPresent(part);
-					if (last == null) {
-						return Mono.error(ex);
-					}
-					Duration age = Duration.between(last.fetchedAt(), this.clock.instant());
-					if (age.compareTo(this.settings.maxStale()) >= 0) {
-						return Mono.error(ex);
-					}
-					this.staleServes.incrementAndGet();
-					context.<RequestTrace>getOrEmpty(RequestTrace.KEY)
-						.ifPresent((trace) -> trace.servedStale(ex.source(), age));
-					return Mono.just((List<T>) last.value());
-				});
+			return fetch(part, loader).map((fresh) -> {
+				trace.ifPresent((t) -> t.read(info().id(), part, fresh.version()));
+				return (List<T>) fresh.value();
+			}).onErrorResume(SourceException.class, (ex) -> {
+				Entry last = this.entries.getIfPresent(part);
+				if (last == null) {
+					return Mono.error(ex);
+				}
+				Duration age = Duration.between(last.fetchedAt(), this.clock.instant());
+				if (age.compareTo(this.settings.maxStale()) >= 0) {
+					return Mono.error(ex);
+				}
+				this.staleServes.incrementAndGet();
+				trace.ifPresent((t) -> t.servedStale(ex.source(), age));
+				return Mono.just((List<T>) last.value());
+			});
 		});
+	}
+
+	@Override
+	public boolean current(Part part, long version) {
+		Entry entry = this.entries.getIfPresent(part);
+		if (entry == null || entry.version() != version) {
+			return false;
+		}
+		Duration age = Duration.between(entry.fetchedAt(), this.clock.instant());
+		if (age.compareTo(this.settings.ttl()) >= 0) {
+			return false;
+		}
+		if (age.compareTo(this.settings.refreshAhead()) >= 0) {
+			refreshInBackground(part, entry.loader());
+		}
+		return true;
 	}
 
 	private <T> void refreshInBackground(Part part, Supplier<Mono<List<T>>> loader) {
@@ -194,14 +216,14 @@ public final class CachingConnector implements Connector {
 		// Another replica may have read the list lately: take it rather than call the
 		// vendor.
 		Mono<Entry> fromVendor = Mono.defer(loader)
-			.map((value) -> new Entry(value, this.clock.instant()))
+			.map((value) -> new Entry(value, this.clock.instant(), VERSIONS.incrementAndGet(), untyped(loader)))
 			.flatMap((entry) -> this.shared
 				.put(source, part, new SharedLists.Entry(entry.value(), entry.fetchedAt()), this.settings.maxStale())
 				.thenReturn(entry));
 		Mono<Entry> call = this.shared.get(source, part)
 			.filter((found) -> Duration.between(found.fetchedAt(), this.clock.instant())
 				.compareTo(this.settings.refreshAhead()) < 0)
-			.map((found) -> new Entry(found.value(), found.fetchedAt()))
+			.map((found) -> new Entry(found.value(), found.fetchedAt(), VERSIONS.incrementAndGet(), untyped(loader)))
 			.switchIfEmpty(fromVendor)
 			.doOnNext((entry) -> {
 				if (this.generation.get() == startedIn) {
@@ -215,7 +237,18 @@ public final class CachingConnector implements Connector {
 		return (raced != null) ? raced : call;
 	}
 
-	private record Entry(List<?> value, Instant fetchedAt) {
+	/**
+	 * A list as read, when, its version, and how to read it again.
+	 */
+	private record Entry(List<?> value, Instant fetchedAt, long version, Supplier<Mono<List<Object>>> loader) {
+	}
+
+	/**
+	 * A list's loader, kept beside the list for refreshes; lists are read as they are.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static <T> Supplier<Mono<List<Object>>> untyped(Supplier<Mono<List<T>>> loader) {
+		return (Supplier) loader;
 	}
 
 	/**

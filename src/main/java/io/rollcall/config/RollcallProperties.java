@@ -20,11 +20,12 @@ import org.springframework.util.unit.DataSize;
  * @param limits what a single request may ask for
  * @param server what a single client connection may hold
  * @param cors which browser apps on other origins may call the gateway
+ * @param answers whole answers kept for queries asked again
  */
 @ConfigurationProperties("rollcall")
 public record RollcallProperties(@Nullable Map<String, SourceProperties> sources, @DefaultValue Cache cache,
 		@DefaultValue Security security, @DefaultValue Limits limits, @DefaultValue Server server,
-		@DefaultValue Cors cors) {
+		@DefaultValue Cors cors, @DefaultValue Answers answers) {
 
 	public RollcallProperties {
 		sources = (sources != null) ? new TreeMap<>(sources) : Map.of();
@@ -52,6 +53,21 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 				throw new InvalidConfigurationException("rollcall.cache.max-stale",
 						"must be at least rollcall.cache.ttl (" + ttl + ")");
 			}
+		}
+
+	}
+
+	/**
+	 * Whole answers, kept for queries asked again as long as every list they were
+	 * computed from is current.
+	 *
+	 * @param maxSize the most the kept answers may hold (their JSON size); 0 turns the
+	 * answer cache off
+	 */
+	public record Answers(@DefaultValue("64MB") DataSize maxSize) {
+
+		public Answers {
+			Settings.between("rollcall.answers.max-size", maxSize, DataSize.ofBytes(0), DataSize.ofGigabytes(4));
 		}
 
 	}

@@ -47,6 +47,18 @@ public interface Connector {
 	default void forget() {
 	}
 
+	/**
+	 * Whether a list read earlier is still the one this source would serve, so that an
+	 * answer computed from it may be served again; counts as a read of the list (a list
+	 * due for refresh is refreshed in the background).
+	 * @param part the list
+	 * @param version the version read, as noted in the {@link RequestTrace}
+	 * @return true while that version is current and within its time to live
+	 */
+	default boolean current(Part part, long version) {
+		return false;
+	}
+
 	/** The changes this source can make; empty when it is read-only. */
 	default Writes writes() {
 		return Writes.NONE;

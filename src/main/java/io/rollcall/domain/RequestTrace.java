@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What went wrong, or was served stale, while answering one request: at most one failure
- * and one stale note per source, whichever field met it first.
+ * and one stale note per source, whichever field met it first; and which version of each
+ * cached list the answer was computed from, so that it can be reused exactly as long as
+ * those lists are current.
  */
 public final class RequestTrace {
 
@@ -22,6 +24,10 @@ public final class RequestTrace {
 	private final Map<String, Duration> stale = new ConcurrentHashMap<>();
 
 	private final Map<String, SourceException> failedLists = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> lists = new ConcurrentHashMap<>();
+
+	private volatile boolean live;
 
 	/**
 	 * Notes that a source failed.
@@ -53,6 +59,31 @@ public final class RequestTrace {
 	/** How a list of a source already failed in this request, or null. */
 	public @Nullable SourceException failedList(String source, Part part) {
 		return this.failedLists.get(source + "/" + part);
+	}
+
+	/**
+	 * Notes that the answer used one version of a cached list. Two versions of one list
+	 * in one answer (a refresh landed mid-request) make the answer one not to reuse.
+	 * @param source the source id
+	 * @param part the list
+	 * @param version the cached list's version
+	 */
+	public void read(String source, Part part, long version) {
+		this.lists.merge(source + "/" + part.name(), version, (a, b) -> a.equals(b) ? a : -1L);
+	}
+
+	/** The versions of the lists read, by {@code source/PART}; -1 where two were read. */
+	public Map<String, Long> lists() {
+		return Map.copyOf(this.lists);
+	}
+
+	/** Notes that the answer holds live data (e.g. health), which no cache may keep. */
+	public void live() {
+		this.live = true;
+	}
+
+	public boolean isLive() {
+		return this.live;
 	}
 
 	public List<Failure> failures() {

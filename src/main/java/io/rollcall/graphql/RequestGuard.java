@@ -18,6 +18,7 @@ import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * gives the parser's and validation's refusals their codes ({@link ErrorWording}).
  */
 @Component
+@Order(0)
 class RequestGuard implements WebGraphQlInterceptor {
 
 	/** GraphQL context key: whether the authenticated client has the ADMIN role. */

@@ -32,6 +32,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestInstrumentation extends SimplePerformantInstrumentation {
 
+	/** GraphQL context key: present when the operation run is a query. */
+	static final String QUERY = "rollcall.query";
+
 	private final QueryLimits limits;
 
 	RequestInstrumentation(QueryLimits limits) {
@@ -58,6 +61,11 @@ class RequestInstrumentation extends SimplePerformantInstrumentation {
 	public @Nullable InstrumentationContext<ExecutionResult> beginExecuteOperation(
 			InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
 		this.limits.check(parameters.getExecutionContext());
+		if (parameters.getExecutionContext()
+			.getOperationDefinition()
+			.getOperation() == graphql.language.OperationDefinition.Operation.QUERY) {
+			parameters.getExecutionContext().getGraphQLContext().put(QUERY, true);
+		}
 		return SimpleInstrumentationContext.noOp();
 	}
 

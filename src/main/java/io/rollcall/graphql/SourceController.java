@@ -3,6 +3,8 @@ package io.rollcall.graphql;
 import java.time.Duration;
 import java.util.List;
 
+import graphql.GraphQLContext;
+import io.rollcall.domain.RequestTrace;
 import io.rollcall.domain.SourceHealth;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.SourcePauses;
@@ -40,7 +42,12 @@ class SourceController {
 	}
 
 	@SchemaMapping(typeName = "Source")
-	Mono<SourceHealth> health(SourceInfo source) {
+	Mono<SourceHealth> health(SourceInfo source, GraphQLContext context) {
+		RequestTrace trace = context.get(RequestTrace.KEY);
+		if (trace != null) {
+			// Live, not from a cached list: an answer holding it is never kept.
+			trace.live();
+		}
 		return this.reads.directory().liveHealth(source.id(), HEALTH_FRESHNESS);
 	}
 

@@ -40,7 +40,7 @@ import org.springframework.web.server.WebFilterChain;
  * requires: a GET must never change anything.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 1)
+@Order(Ordered.LOWEST_PRECEDENCE - 2)
 class GraphQlGetRequests implements WebFilter {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -24,6 +24,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -38,7 +40,11 @@ import org.springframework.web.server.WebFilterChain;
  * authentication, so nobody unauthenticated gets as far as the body.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class GraphQlRequestBodies implements WebFilter {
+
+	/** Exchange attribute: the request body as forwarded, for the {@link AnswerCache}. */
+	static final String BODY = GraphQlRequestBodies.class.getName() + ".body";
 
 	private static final Log logger = LogFactory.getLog(GraphQlRequestBodies.class);
 
@@ -93,6 +99,7 @@ class GraphQlRequestBodies implements WebFilter {
 		}
 		headers.setContentLength(forwarded.length);
 		byte[] content = forwarded;
+		exchange.getAttributes().put(BODY, content);
 		ServerHttpRequest read = new ServerHttpRequestDecorator(request) {
 			@Override
 			public HttpHeaders getHeaders() {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.rollcall.domain.Connector;
+import io.rollcall.domain.Part;
 import io.rollcall.domain.RequestTrace;
 import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceInfo;
@@ -53,6 +54,29 @@ class CachingConnectorTests {
 		assertThat(this.cache.users().block()).extracting(User::displayName).containsExactly("Ada");
 		assertThat(this.vendor.calls).hasValue(2);
 		assertThat(this.cache.users().block()).extracting(User::displayName).containsExactly("Renamed");
+	}
+
+	@Test
+	void aListVersionIsCurrentUntilItIsReplacedOrOutlivesItsTtl() {
+		RequestTrace trace = new RequestTrace();
+		this.cache.users().contextWrite((context) -> context.put(RequestTrace.KEY, trace)).block();
+		long version = trace.lists().get("src/USERS");
+		assertThat(this.cache.current(Part.USERS, version)).isTrue();
+		// Asking counts as a read: past refresh-ahead it refreshes, and the new list
+		// replaces the version read.
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(this.cache.current(Part.USERS, version)).isTrue();
+		assertThat(this.vendor.calls).hasValue(2);
+		assertThat(this.cache.current(Part.USERS, version)).isFalse();
+		RequestTrace again = new RequestTrace();
+		this.cache.users().contextWrite((context) -> context.put(RequestTrace.KEY, again)).block();
+		long next = again.lists().get("src/USERS");
+		assertThat(next).isNotEqualTo(version);
+		this.clock.advance(Duration.ofMinutes(6));
+		assertThat(this.cache.current(Part.USERS, next)).as("past the ttl").isFalse();
+		this.clock.advance(Duration.ofMinutes(-6));
+		this.cache.forget();
+		assertThat(this.cache.current(Part.USERS, next)).as("forgotten").isFalse();
 	}
 
 	@Test

@@ -156,6 +156,20 @@ class SecurityTests extends GatewayTestBase {
 	}
 
 	@Test
+	void twoRolesNeverShareAKeptAnswer(
+			@org.springframework.beans.factory.annotation.Autowired io.micrometer.core.instrument.MeterRegistry meters) {
+		String query = "{ users(first: 3) { edges { node { id } } } }";
+		post(READ_KEY, query).expectStatus().isOk();
+		double hits = meters.counter("rollcall.answers.requests", "result", "hit").count();
+		post(ADMIN_KEY, query).expectStatus().isOk();
+		assertThat(meters.counter("rollcall.answers.requests", "result", "hit").count()).as("admin after read")
+			.isEqualTo(hits);
+		post(READ_KEY, query).expectStatus().isOk();
+		assertThat(meters.counter("rollcall.answers.requests", "result", "hit").count()).as("read again")
+			.isEqualTo(hits + 1);
+	}
+
+	@Test
 	void clientCredentialsAreNeverForwardedToVendors() {
 		this.http.post()
 			.uri("/graphql")
