@@ -315,9 +315,13 @@ public final class Benchmark {
 			try (ServerSocket socket = new ServerSocket(0)) {
 				port = socket.getLocalPort();
 			}
-			List<String> command = new ArrayList<>(List.of("java", "-Xmx768m", "-jar", jar.toString(),
-					"--server.port=" + port, "--rollcall.security.enabled=false", "--logging.level.root=warn",
-					"--logging.level.io.rollcall.audit=warn"));
+			List<String> command = new ArrayList<>(List.of("java"));
+			// The JVM settings to measure, e.g.
+			// -Drollcall.benchmark.jvm="-XX:+UseParallelGC -Xmx512m".
+			String jvm = System.getProperty("rollcall.benchmark.jvm", "-Xmx768m");
+			command.addAll(List.of(jvm.trim().split("\\s+")));
+			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--rollcall.security.enabled=false",
+					"--logging.level.root=warn", "--logging.level.io.rollcall.audit=warn"));
 			command.addAll(settings);
 			Path log = Files.createTempFile("rollcall-benchmark", ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
