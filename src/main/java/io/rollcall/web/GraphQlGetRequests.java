@@ -11,7 +11,6 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,13 +18,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -81,28 +77,8 @@ class GraphQlGetRequests implements WebFilter {
 			return GraphQlErrorAnswer.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
 					"Mutations change things, so they are sent as POST, never GET");
 		}
-		byte[] content = JSON.writeValueAsBytes(body);
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(request.getHeaders());
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		headers.setContentLength(content.length);
-		ServerHttpRequest post = new ServerHttpRequestDecorator(request) {
-			@Override
-			public HttpMethod getMethod() {
-				return HttpMethod.POST;
-			}
-
-			@Override
-			public HttpHeaders getHeaders() {
-				return headers;
-			}
-
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(content)));
-			}
-		};
-		return chain.filter(exchange.mutate().request(post).build());
+		return chain.filter(
+				new RewrittenRequest(exchange, JSON.writeValueAsBytes(body), MediaType.APPLICATION_JSON).exchange());
 	}
 
 	private static JsonNode object(String value) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.rollcall.config.RollcallProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,12 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -86,8 +83,7 @@ class GraphQlRequestBodies implements WebFilter {
 		ServerHttpRequest request = exchange.getRequest();
 		MediaType type = contentType(request);
 		byte[] forwarded = body;
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(request.getHeaders());
+		MediaType forwardedType = null;
 		if (type != null && type.equalsTypeAndSubtype(APPLICATION_GRAPHQL) && !isJsonObject(body)) {
 			String document = utf8(body);
 			if (document == null) {
@@ -95,23 +91,10 @@ class GraphQlRequestBodies implements WebFilter {
 						"The application/graphql body is not UTF-8 text");
 			}
 			forwarded = JSON.writeValueAsBytes(Map.of("query", document));
-			headers.setContentType(MediaType.APPLICATION_JSON);
+			forwardedType = MediaType.APPLICATION_JSON;
 		}
-		headers.setContentLength(forwarded.length);
-		byte[] content = forwarded;
-		exchange.getAttributes().put(BODY, content);
-		ServerHttpRequest read = new ServerHttpRequestDecorator(request) {
-			@Override
-			public HttpHeaders getHeaders() {
-				return headers;
-			}
-
-			@Override
-			public Flux<DataBuffer> getBody() {
-				return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(content)));
-			}
-		};
-		return chain.filter(exchange.mutate().request(read).build());
+		exchange.getAttributes().put(BODY, forwarded);
+		return chain.filter(new RewrittenRequest(exchange, forwarded, forwardedType).exchange());
 	}
 
 	private Mono<Void> tooLarge(ServerWebExchange exchange, long declared) {

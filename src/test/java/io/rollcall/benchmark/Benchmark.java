@@ -316,9 +316,9 @@ public final class Benchmark {
 				port = socket.getLocalPort();
 			}
 			List<String> command = new ArrayList<>(List.of("java"));
-			// The JVM settings to measure, e.g.
-			// -Drollcall.benchmark.jvm="-XX:+UseParallelGC -Xmx512m".
-			String jvm = System.getProperty("rollcall.benchmark.jvm", "-Xmx768m");
+			// The Dockerfile's JVM settings, or others to measure with
+			// -Drollcall.benchmark.jvm="...".
+			String jvm = System.getProperty("rollcall.benchmark.jvm", "-XX:+UseParallelGC -Xms512m -Xmx512m");
 			command.addAll(List.of(jvm.trim().split("\\s+")));
 			command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--rollcall.security.enabled=false",
 					"--logging.level.root=warn", "--logging.level.io.rollcall.audit=warn"));
