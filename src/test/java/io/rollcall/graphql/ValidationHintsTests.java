@@ -8,9 +8,6 @@ import io.rollcall.support.VendorStubs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,32 +66,11 @@ class ValidationHintsTests extends GatewayTestBase {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> errors(Map<String, Object> body) {
-		Map<String, Object> answer = this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return (List<Map<String, Object>>) answer.get("errors");
+		return (List<Map<String, Object>>) postGraphQl(body).get("errors");
 	}
 
-	@SuppressWarnings("unchecked")
 	private List<String> messages(String document) {
-		Map<String, Object> answer = this.http.post()
-			.uri("/graphql")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("query", document))
-			.exchange()
-			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			})
-			.returnResult()
-			.getResponseBody();
-		return ((List<Map<String, Object>>) answer.get("errors")).stream()
-			.map((error) -> (String) error.get("message"))
-			.toList();
+		return errors(Map.of("query", document)).stream().map((error) -> (String) error.get("message")).toList();
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.rollcall.support;
 
 import java.util.List;
+import java.util.Map;
 
 import io.rollcall.connector.SourceGuards;
 import io.rollcall.domain.Directory;
@@ -10,7 +11,9 @@ import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.graphql.support.ResourceDocumentSource;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -51,6 +54,23 @@ public abstract class GatewayTestBase {
 	@DynamicPropertySource
 	static void vendors(DynamicPropertyRegistry registry) {
 		VendorStubs.register(registry);
+	}
+
+	/**
+	 * Posts a GraphQL request and reads the answer, whatever its status.
+	 * @param body the request, e.g. {@code Map.of("query", "{ sources { id } }")}
+	 * @return the answer
+	 */
+	protected Map<String, Object> postGraphQl(Map<String, ?> body) {
+		return this.http.post()
+			.uri("/graphql")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@BeforeEach
