@@ -30,7 +30,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Who may call the gateway. Secure by default: outside demo mode, Rollcall does not start
  * without API keys or JWTs configured unless {@code rollcall.security.enabled=false}.
  * Every request to {@code /graphql} is authenticated before its body is read; queries
- * need READ, mutations ADMIN (checked per operation, see {@code GraphQlAccess}).
+ * need READ, mutations ADMIN (checked per operation by {@code QueryLimits}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

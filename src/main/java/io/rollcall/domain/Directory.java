@@ -72,15 +72,6 @@ public final class Directory {
 		return Optional.ofNullable(this.connectors.get(id));
 	}
 
-	public SourceHealth health(String id) {
-		HealthTracker tracker = this.health.get(id);
-		return (tracker != null) ? tracker.current() : SourceHealth.UNKNOWN;
-	}
-
-	public Optional<HealthTracker> healthTracker(String id) {
-		return Optional.ofNullable(this.health.get(id));
-	}
-
 	/**
 	 * A source's health, probing it with a cheap call when the gateway has not talked to
 	 * it lately.

@@ -25,11 +25,8 @@ class MutationController {
 
 	private final Changes changes;
 
-	private final Reads reads;
-
-	MutationController(Changes changes, Reads reads) {
+	MutationController(Changes changes) {
 		this.changes = changes;
-		this.reads = reads;
 	}
 
 	@MutationMapping

@@ -50,7 +50,6 @@ final class SourceError implements GraphQLError {
 
 	/** None: {@code extensions.code} is the classification clients rely on. */
 	@Override
-	@SuppressWarnings("NullAway")
 	public @Nullable ErrorClassification getErrorType() {
 		return null;
 	}

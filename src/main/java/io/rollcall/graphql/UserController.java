@@ -70,8 +70,4 @@ class UserController {
 			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : views.get(0).user(nodeId.nativeId())));
 	}
 
-	static <T> List<T> orEmpty(@Nullable SourceView view, java.util.function.Function<SourceView, List<T>> read) {
-		return (view != null) ? read.apply(view) : List.of();
-	}
-
 }

@@ -108,11 +108,6 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 			});
 	}
 
-	/** Why Redis cannot be used right now, or null when it answers. */
-	public @Nullable String problem() {
-		return this.problem.get();
-	}
-
 	/** Asks Redis whether it answers, for health. */
 	public Mono<Boolean> ping() {
 		return guarded(

@@ -1,8 +1,6 @@
 package io.rollcall.connector.periscope;
 
 import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Optional;
 
 import io.rollcall.connector.HttpFactory;
 import io.rollcall.connector.VendorAuth;
@@ -49,18 +47,6 @@ public final class PeriscopeConnectors {
 		return new PeriscopeConnector(info,
 				http.create(auth, DEFAULT_RETRY_AFTER_SECONDS, (body) -> VendorJson.errorField(body, "error")),
 				invitedBy);
-	}
-
-	/**
-	 * Periscope's access level for a text, matched case-insensitively.
-	 * @param access what a client asked for
-	 * @return View, Discovery or SQL; empty for anything else
-	 */
-	public static Optional<String> accessLevel(String access) {
-		String canonical = PeriscopeMapper.canonicalAccess(access);
-		return Optional.ofNullable(canonical)
-			.filter((level) -> PeriscopeMapper.ACCESS_LEVELS.contains(level))
-			.filter((level) -> level.toLowerCase(Locale.ROOT).equals(access.trim().toLowerCase(Locale.ROOT)));
 	}
 
 }
