@@ -29,6 +29,16 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void packagesAreFreeOfCycles() {
+		ArchRule rule = SlicesRuleDefinition.slices()
+			.matching("io.rollcall.(*)..")
+			.should()
+			.beFreeOfCycles()
+			.because("each layer builds on the ones below it, never back up");
+		rule.check(MAIN);
+	}
+
+	@Test
 	void theDomainIsFreeOfSpringJacksonAndGraphQl() {
 		ArchRule rule = noClasses().that()
 			.resideInAPackage("io.rollcall.domain..")

@@ -2,8 +2,6 @@ package io.rollcall.config;
 
 import java.time.Clock;
 
-import io.rollcall.web.GraphQlErrorAnswer;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;

@@ -1,5 +1,6 @@
 package io.rollcall.web;
 
+import io.rollcall.config.GraphQlErrorAnswer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;

@@ -2,6 +2,7 @@ package io.rollcall.web;
 
 import java.util.UUID;
 
+import io.rollcall.config.GraphQlErrorAnswer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;

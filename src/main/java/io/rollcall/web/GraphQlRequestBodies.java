@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.util.Map;
 
+import io.rollcall.config.GraphQlErrorAnswer;
 import io.rollcall.config.RollcallProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,4 +1,4 @@
-package io.rollcall.web;
+package io.rollcall.config;
 
 import java.util.List;
 import java.util.Map;
