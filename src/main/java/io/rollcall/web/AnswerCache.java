@@ -1,6 +1,5 @@
 package io.rollcall.web;
 
-import java.nio.ByteBuffer;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -14,6 +13,9 @@ import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -32,14 +34,15 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Whole answers to queries asked again, served from the bytes written the first time,
- * without executing anything: the same request body (document, operation, variables and
- * extensions), role and accepted media type, as long as every cached list the answer was
- * computed from is still the current version and within its time to live. A write,
- * {@code refreshSources}, a background refresh or another replica's invalidation replaces
- * a list, so the next request misses at once: a kept answer is never older than its
- * lists. Serving one counts as a read of its lists (due refreshes start). What may be
- * kept is decided by the GraphQL layer (no errors, nothing stale or live, queries only),
- * which names the lists in {@link #LISTS}. Bounded by {@code rollcall.answers.max-size}.
+ * without executing anything: the same document (white space, commas and comments aside),
+ * operation, variables, extensions, role and accepted media type, as long as every cached
+ * list the answer was computed from is still the current version and within its time to
+ * live. A write, {@code refreshSources}, a background refresh or another replica's
+ * invalidation replaces a list, so the next request misses at once: a kept answer is
+ * never older than its lists. Serving one counts as a read of its lists (due refreshes
+ * start). What may be kept is decided by the GraphQL layer (no errors, nothing stale or
+ * live, queries only), which names the lists in {@link #LISTS}. Bounded by
+ * {@code rollcall.answers.max-size}.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -50,6 +53,8 @@ public class AnswerCache implements WebFilter {
 	 * keepable answer was computed from.
 	 */
 	public static final String LISTS = AnswerCache.class.getName() + ".lists";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final @Nullable Cache<Key, Answer> answers;
 
@@ -65,7 +70,7 @@ public class AnswerCache implements WebFilter {
 		long maxBytes = properties.answers().maxSize().toBytes();
 		this.answers = (maxBytes > 0) ? Caffeine.newBuilder()
 			.maximumWeight(maxBytes)
-			.weigher((Key key, Answer answer) -> key.body().remaining() + answer.body().length)
+			.weigher((Key key, Answer answer) -> key.size() + answer.body().length)
 			.build() : null;
 		this.directory = directory;
 		this.endpoint = endpoint;
@@ -80,8 +85,10 @@ public class AnswerCache implements WebFilter {
 			return chain.filter(exchange);
 		}
 		return exchange.getPrincipal().map(AnswerCache::isAdmin).defaultIfEmpty(false).flatMap((admin) -> {
-			Key key = new Key(ByteBuffer.wrap(body), admin,
-					String.valueOf(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT)));
+			Key key = key(body, admin, String.valueOf(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT)));
+			if (key == null) {
+				return chain.filter(exchange);
+			}
 			Answer kept = this.answers.getIfPresent(key);
 			if (kept != null && current(kept)) {
 				this.hits.increment();
@@ -104,6 +111,23 @@ public class AnswerCache implements WebFilter {
 				}
 			});
 		});
+	}
+
+	/** The key of a request body, or null when it is not a JSON object with a query. */
+	private static @Nullable Key key(byte[] body, boolean admin, String accept) {
+		JsonNode request;
+		try {
+			request = JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+		if (request == null || !request.isObject() || !request.path("query").isString()) {
+			return null;
+		}
+		return new Key(NormalisedDocument.of(request.get("query").asString()),
+				request.path("operationName").asString(""), request.path("variables"), request.path("extensions"),
+				admin, accept, body.length);
 	}
 
 	private static boolean isAdmin(java.security.Principal principal) {
@@ -164,10 +188,28 @@ public class AnswerCache implements WebFilter {
 	}
 
 	/**
-	 * What decides an answer: the request body as sent, the role, the media type asked
-	 * for.
+	 * What decides an answer: the document (ignored tokens folded), operation, variables
+	 * and extensions, the role, the media type asked for.
+	 *
+	 * @param size the request's size, for the cache's weight
 	 */
-	private record Key(ByteBuffer body, boolean admin, String accept) {
+	private record Key(String document, String operationName, JsonNode variables, JsonNode extensions, boolean admin,
+			String accept, int size) {
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Key key && key.document.equals(this.document)
+					&& key.operationName.equals(this.operationName) && key.variables.equals(this.variables)
+					&& key.extensions.equals(this.extensions) && key.admin == this.admin
+					&& key.accept.equals(this.accept);
+		}
+
+		@Override
+		public int hashCode() {
+			return java.util.Objects.hash(this.document, this.operationName, this.variables, this.extensions,
+					this.admin, this.accept);
+		}
+
 	}
 
 	/**

@@ -37,9 +37,14 @@ class AnswerCacheTests extends GatewayTestBase {
 		assertThat(post(QUERY)).isEqualTo(first);
 		assertThat(hits()).isEqualTo(hits + 1);
 		assertThat(VendorStubs.totalCalls()).isZero();
-		// Another document (even one only spaced differently) is another answer.
-		post(QUERY.replace("{ id", "{  id"));
-		assertThat(hits()).isEqualTo(hits + 1);
+		// The same document spaced, commaed and commented otherwise is the same answer.
+		assertThat(post("# again\n" + QUERY.replace("{ id", "{\n  id,").replace(" email ", " email\n")))
+			.isEqualTo(first);
+		assertThat(hits()).isEqualTo(hits + 2);
+		// Another document, other variables or another string literal are other answers.
+		post(QUERY.replace("email", "displayName"));
+		post(QUERY.replace("periscope-eu", "periscope-us"));
+		assertThat(hits()).isEqualTo(hits + 2);
 	}
 
 	@Test
