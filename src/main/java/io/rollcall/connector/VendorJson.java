@@ -6,13 +6,11 @@ import java.time.format.DateTimeParseException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,17 +49,16 @@ public final class VendorJson {
 	/**
 	 * Reads a list item by item, answered as a bare array or, when {@code envelope} is
 	 * given, as the array under that field of an object; stops as soon as the list holds
-	 * more than {@code maxItems}, so a huge answer is never read whole.
+	 * more than the source's {@code max-items}, so a huge answer is never read whole.
 	 * @param <T> the item type
+	 * @param http the source's exchanges, for its bounds and their failure
 	 * @param body the body
 	 * @param envelope the object field holding the array, or null for a bare array only
 	 * @param type the item type
-	 * @param maxItems the most items read
-	 * @param tooMany the failure past {@code maxItems}
 	 * @return the items
 	 */
-	public static <T> List<T> list(byte[] body, @Nullable String envelope, JavaType type, int maxItems,
-			Supplier<? extends RuntimeException> tooMany) {
+	public static <T> List<T> list(VendorHttp http, byte[] body, @Nullable String envelope, Class<T> type) {
+		int maxItems = http.bounds().maxItems();
 		try (JsonParser parser = MAPPER.createParser(body)) {
 			JsonToken token = parser.nextToken();
 			if (token == JsonToken.START_OBJECT && envelope != null) {
@@ -74,7 +71,7 @@ public final class VendorJson {
 			List<T> items = new ArrayList<>();
 			while (parser.nextToken() != JsonToken.END_ARRAY) {
 				if (items.size() == maxItems) {
-					throw tooMany.get();
+					throw http.tooManyItems();
 				}
 				items.add(reader.readValue(parser));
 			}

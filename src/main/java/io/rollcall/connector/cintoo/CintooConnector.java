@@ -10,7 +10,6 @@ import io.rollcall.domain.Project;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.User;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JavaType;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -21,10 +20,6 @@ import org.springframework.http.MediaType;
 final class CintooConnector implements Connector {
 
 	private static final Consumer<HttpHeaders> JSON = (h) -> h.setAccept(List.of(MediaType.APPLICATION_JSON));
-
-	private static final JavaType USER = VendorJson.mapper().constructType(CintooWire.User.class);
-
-	private static final JavaType PROJECT = VendorJson.mapper().constructType(CintooWire.Project.class);
 
 	private final SourceInfo info;
 
@@ -47,8 +42,7 @@ final class CintooConnector implements Connector {
 	public Mono<List<User>> users() {
 		return this.http.get(JSON, "/api/accounts/{account}/users", this.accountId)
 			.flatMap((body) -> this.http.decode(body,
-					(bytes) -> VendorJson.<CintooWire.User>list(bytes, null, USER, this.http.bounds().maxItems(),
-							this.http::tooManyItems)))
+					(bytes) -> VendorJson.list(this.http, bytes, null, CintooWire.User.class)))
 			.map((users) -> users.stream()
 				.filter((u) -> u.id() != null)
 				.map((u) -> CintooMapper.toUser(this.info.id(), u))
@@ -59,8 +53,7 @@ final class CintooConnector implements Connector {
 	public Mono<List<Project>> projects() {
 		return this.http.get(JSON, "/api/accounts/{account}/projects", this.accountId)
 			.flatMap((body) -> this.http.decode(body,
-					(bytes) -> VendorJson.<CintooWire.Project>list(bytes, null, PROJECT, this.http.bounds().maxItems(),
-							this.http::tooManyItems)))
+					(bytes) -> VendorJson.list(this.http, bytes, null, CintooWire.Project.class)))
 			.map((projects) -> projects.stream()
 				.filter((p) -> p.id() != null)
 				.map((p) -> CintooMapper.toProject(this.info.id(), p))

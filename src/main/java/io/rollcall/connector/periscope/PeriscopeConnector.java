@@ -54,7 +54,7 @@ final class PeriscopeConnector implements Connector, Writes {
 	public Mono<List<User>> users() {
 		return this.http.get(JSON, "/api/v1/users")
 			.flatMap((body) -> this.http.decode(body,
-					(b) -> PeriscopeWire.list(this.http, b, "users", PeriscopeWire.User.class)))
+					(b) -> VendorJson.list(this.http, b, "users", PeriscopeWire.User.class)))
 			.map((users) -> users.stream()
 				.filter((u) -> u.email() != null && !u.email().isBlank())
 				.map((u) -> PeriscopeMapper.toUser(this.info.id(), u))
@@ -65,7 +65,7 @@ final class PeriscopeConnector implements Connector, Writes {
 	public Mono<List<Group>> groups() {
 		return this.http.get(JSON, "/api/v1/groups")
 			.flatMap((body) -> this.http.decode(body,
-					(b) -> PeriscopeWire.list(this.http, b, "groups", PeriscopeWire.Group.class)))
+					(b) -> VendorJson.list(this.http, b, "groups", PeriscopeWire.Group.class)))
 			.map((groups) -> groups.stream()
 				.filter((g) -> g.name() != null)
 				.map((g) -> PeriscopeMapper.toGroup(this.info.id(), g))

@@ -3,7 +3,6 @@ package io.rollcall.connector.periscope;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.rollcall.connector.VendorHttp;
 import io.rollcall.connector.VendorJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -26,21 +25,6 @@ final class PeriscopeWire {
 
 	/** The answer to a deletion: {@code {"email" or "name": …, "deleted": true}}. */
 	record Deleted(@Nullable Boolean deleted) {
-	}
-
-	/**
-	 * Reads a list answered as {@code {"<field>":[…]}} or, as tolerated, as a bare array,
-	 * of at most the source's {@code max-items}.
-	 * @param <T> the item type
-	 * @param http the source's exchanges, for its bounds
-	 * @param body the body
-	 * @param field the envelope's field
-	 * @param type the item type
-	 * @return the items
-	 */
-	static <T> List<T> list(VendorHttp http, byte[] body, String field, Class<T> type) {
-		return VendorJson.list(body, field, VendorJson.mapper().constructType(type), http.bounds().maxItems(),
-				http::tooManyItems);
 	}
 
 	/** Reads one object, or null when the body is empty or not an object. */
