@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 
 import io.rollcall.connector.VendorHttp;
 import io.rollcall.connector.VendorJson;
-import io.rollcall.domain.SourceException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JavaType;
@@ -124,17 +123,23 @@ final class TestmoClient {
 		}
 	}
 
-	VendorHttp.Bounds bounds() {
-		return this.http.bounds();
-	}
-
 	<T> List<T> bounded(List<T> items) {
 		return this.http.bounded(items);
 	}
 
-	SourceException tooManyProjects(int projects) {
-		return this.http.badResponse("has " + projects + " projects, and reading each one's members would take more "
-				+ "than rollcall.sources." + this.http.source() + ".max-pages (" + bounds().maxPages() + ") calls");
+	/**
+	 * Fails when reading each project's members one list at a time would take more than
+	 * {@code max-pages} calls.
+	 * @param projects the number of projects
+	 * @return empty, or the failure
+	 */
+	Mono<Void> checkProjectCount(int projects) {
+		int maxPages = this.http.bounds().maxPages();
+		if (projects <= maxPages) {
+			return Mono.empty();
+		}
+		return Mono.error(this.http.badResponse("has " + projects + " projects, and reading each one's members would "
+				+ "take more than rollcall.sources." + this.http.source() + ".max-pages (" + maxPages + ") calls"));
 	}
 
 	Mono<Void> probe() {

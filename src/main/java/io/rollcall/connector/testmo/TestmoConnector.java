@@ -64,10 +64,8 @@ final class TestmoConnector implements Connector {
 	 */
 	@Override
 	public Mono<List<Membership>> memberships(List<Project> projects) {
-		if (projects.size() > this.client.bounds().maxPages()) {
-			return Mono.error(this.client.tooManyProjects(projects.size()));
-		}
-		return Flux.fromIterable(projects)
+		return this.client.checkProjectCount(projects.size())
+			.thenMany(Flux.fromIterable(projects))
 			.flatMapSequential((project) -> this.client
 				.all("/api/v1/projects/{id}/users", "", TestmoWire.ProjectUser.class, project.nativeId())
 				.map((users) -> users.stream().map((u) -> TestmoMapper.toMembership(project.nativeId(), u)).toList()),
