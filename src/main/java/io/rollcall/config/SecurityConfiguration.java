@@ -37,11 +37,11 @@ class SecurityConfiguration {
 
 	@Bean
 	ClientAccess clientAccess(RollcallProperties properties, SourcesConfiguration.DemoMode demo,
-			ObjectProvider<ReactiveJwtDecoder> jwts) {
+			ObjectProvider<ReactiveJwtDecoder> jwts, Clock clock) {
 		RollcallProperties.Security security = properties.security();
 		ApiKeyAuthentication authentication = new ApiKeyAuthentication(security.apiKeys(), jwts.getIfAvailable(),
 				security.rolesClaim(),
-				new JwtPolicy(security.jwt().requireExpiry(), security.jwt().clockSkew(), Clock.systemUTC()));
+				new JwtPolicy(security.jwt().requireExpiry(), security.jwt().clockSkew(), clock));
 		if (!security.enabled()) {
 			logger.warn("Client authentication is off (rollcall.security.enabled=false): anyone who can reach "
 					+ "this port can read and change every source. Use this only on a trusted network.");
