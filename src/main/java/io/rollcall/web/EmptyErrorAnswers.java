@@ -1,6 +1,5 @@
 package io.rollcall.web;
 
-import io.rollcall.config.GraphQlErrorAnswer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -40,8 +39,7 @@ class EmptyErrorAnswers implements WebFilter {
 				if (status == null || !status.isError() || isCommitted()) {
 					return super.setComplete();
 				}
-				return GraphQlErrorAnswer.write(exchange, status, GraphQlHttpErrors.code(status),
-						GraphQlHttpErrors.message(status));
+				return GraphQlHttpErrors.write(exchange, status);
 			}
 		};
 		return chain.filter(exchange.mutate().response(response).build());

@@ -1,5 +1,6 @@
 package io.rollcall.web;
 
+import java.util.Set;
 import java.util.UUID;
 
 import io.rollcall.config.GraphQlErrorAnswer;
@@ -47,14 +48,12 @@ class GraphQlHttpErrors implements WebExceptionHandler {
 		}
 		if (ex instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
 			// The endpoint exists: no route matched the method.
-			exchange.getResponse().getHeaders().setAllow(java.util.Set.of(HttpMethod.POST));
-			return GraphQlErrorAnswer.write(exchange, HttpStatus.METHOD_NOT_ALLOWED,
-					code(HttpStatus.METHOD_NOT_ALLOWED), message(HttpStatus.METHOD_NOT_ALLOWED));
+			exchange.getResponse().getHeaders().setAllow(Set.of(HttpMethod.POST));
+			return write(exchange, HttpStatus.METHOD_NOT_ALLOWED);
 		}
 		if (ex instanceof ResponseStatusException status) {
 			exchange.getResponse().getHeaders().putAll(status.getHeaders());
-			return GraphQlErrorAnswer.write(exchange, status.getStatusCode(), code(status.getStatusCode()),
-					message(status.getStatusCode()));
+			return write(exchange, status.getStatusCode());
 		}
 		String id = UUID.randomUUID().toString();
 		logger.error("Unexpected error " + id + " answering " + exchange.getRequest().getMethod() + " "
@@ -72,7 +71,17 @@ class GraphQlHttpErrors implements WebExceptionHandler {
 		return false;
 	}
 
-	static String code(HttpStatusCode status) {
+	/**
+	 * Answers a refusal as a GraphQL error with the status's own code and message.
+	 * @param exchange the exchange
+	 * @param status the refusal's status
+	 * @return completion of the answer
+	 */
+	static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status) {
+		return GraphQlErrorAnswer.write(exchange, status, code(status), message(status));
+	}
+
+	private static String code(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 405 -> "METHOD_NOT_ALLOWED";
 			case 406 -> "NOT_ACCEPTABLE";
@@ -82,7 +91,7 @@ class GraphQlHttpErrors implements WebExceptionHandler {
 		};
 	}
 
-	static String message(HttpStatusCode status) {
+	private static String message(HttpStatusCode status) {
 		return switch (status.value()) {
 			case 405 -> "Send GraphQL requests as POST (queries may also be sent as GET)";
 			case 406 -> "The gateway answers application/graphql-response+json or application/json";
