@@ -45,7 +45,7 @@ final class SimServer implements AutoCloseable {
 					return Mono.defer(() -> handler.handle(call)).onErrorResume((ex) -> {
 						logger.warn("Simulated vendor failed on " + call.method() + " " + call.path(), ex);
 						return Mono.just(Reply.json(500, "{\"error\":\"simulation error\"}"));
-					}).delaySubscription(jitter(latency));
+					}).delaySubscription(delay(latency, jitter));
 				}).flatMap((reply) -> {
 					response.status(reply.status());
 					if (reply.contentType() != null) {
@@ -63,9 +63,13 @@ final class SimServer implements AutoCloseable {
 		return this.calls.get();
 	}
 
-	private static Duration jitter(Duration latency) {
-		if (latency.isZero()) {
-			return Duration.ZERO;
+	/**
+	 * How long one answer takes: the latency, or with jitter up to a fifth longer at
+	 * random.
+	 */
+	static Duration delay(Duration latency, boolean jitter) {
+		if (!jitter || latency.isZero()) {
+			return latency;
 		}
 		long millis = latency.toMillis();
 		return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(Math.max(1, millis / 5)));
