@@ -34,8 +34,10 @@ class CatalogController {
 
 	@QueryMapping
 	Mono<List<Group>> groups(@Argument @Nullable List<String> sources, DataFetchingEnvironment env) {
-		return this.reads.views(this.reads.sources(sources, null, "sources"), EnumSet.of(Part.GROUPS), env)
-			.map((views) -> views.stream().flatMap((view) -> view.groups().stream()).toList());
+		List<String> ids = this.reads.sources(sources, null, "sources");
+		return this.reads.withNested(env, ids, Reads.Items.GROUPS, "",
+				this.reads.views(ids, EnumSet.of(Part.GROUPS), env)
+					.map((views) -> views.stream().flatMap((view) -> view.groups().stream()).toList()));
 	}
 
 }

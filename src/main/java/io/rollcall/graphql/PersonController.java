@@ -34,9 +34,10 @@ class PersonController {
 			this.reads.sources(given.sources(), null, "filter.sources");
 		}
 		Paging.first(first, after);
-		this.reads.prefetch(env, this.reads.directory().sourceIds(), "edges/node/accounts/");
-		return this.reads.people(env)
-			.map((people) -> Connection.of(Paging.page(Searches.people(people, given), Person::email, first, after)));
+		return this.reads.withNested(env, this.reads.directory().sourceIds(), Reads.Items.PEOPLE, "edges/node/",
+				this.reads.people(env)
+					.map((people) -> Connection
+						.of(Paging.page(Searches.people(people, given), Person::email, first, after))));
 	}
 
 	@QueryMapping
@@ -45,8 +46,8 @@ class PersonController {
 		if (key == null) {
 			throw new InvalidInputException("email", "email must not be blank");
 		}
-		this.reads.prefetch(env, this.reads.directory().sourceIds(), "accounts/");
-		return this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(key)));
+		return this.reads.withNested(env, this.reads.directory().sourceIds(), Reads.Items.PEOPLE, "",
+				this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(key))));
 	}
 
 }

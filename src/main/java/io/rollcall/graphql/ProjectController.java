@@ -35,10 +35,10 @@ class ProjectController {
 		ProjectFilter given = (filter != null) ? filter : ProjectFilter.NONE;
 		List<String> sources = this.reads.sources(given.sources(), given.vendors(), "filter.sources");
 		Paging.first(first, after);
-		this.reads.prefetch(env, sources, "edges/node/members/user/");
-		return this.reads.views(sources, EnumSet.of(Part.PROJECTS), env)
-			.map((views) -> Connection
-				.of(Paging.page(Searches.projects(views, given), Searches::projectKey, first, after)));
+		return this.reads.withNested(env, sources, Reads.Items.PROJECTS, "edges/node/",
+				this.reads.views(sources, EnumSet.of(Part.PROJECTS), env)
+					.map((views) -> Connection
+						.of(Paging.page(Searches.projects(views, given), Searches::projectKey, first, after))));
 	}
 
 	@QueryMapping
@@ -47,8 +47,9 @@ class ProjectController {
 		if (nodeId.kind() != NodeId.Kind.PROJECT || this.reads.directory().source(nodeId.source()).isEmpty()) {
 			return Mono.empty();
 		}
-		return this.reads.views(List.of(nodeId.source()), EnumSet.of(Part.PROJECTS), env)
-			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : views.get(0).project(nodeId.nativeId())));
+		return this.reads.withNested(env, List.of(nodeId.source()), Reads.Items.PROJECTS, "", this.reads
+			.views(List.of(nodeId.source()), EnumSet.of(Part.PROJECTS), env)
+			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : views.get(0).project(nodeId.nativeId()))));
 	}
 
 }

@@ -3,12 +3,11 @@ package io.rollcall.graphql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
@@ -16,38 +15,29 @@ import io.rollcall.domain.Directory;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.Person;
 import io.rollcall.domain.RequestTrace;
-import io.rollcall.domain.Searches;
-import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.SourceView;
 import io.rollcall.domain.Vendor;
-import org.dataloader.BatchLoaderEnvironment;
-import org.dataloader.DataLoader;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Component;
 
 /**
  * The controllers' one collaborator for reading: it resolves which sources a question
- * needs, reads them through the directory, and batch-loads per-item data: within one
- * request every field that needs a source's lists shares one load of that source.
+ * needs, reads them through the directory, and reads per-item data once per source:
+ * within one request every field that needs a source's lists shares one load of them (a
+ * {@link RequestViews}). A root field also reads, beside its own lists, those its
+ * selection's fields below will need, and answers when both are in, so those fields
+ * resolve from memory: no future, batch round or reactive adapter per field.
  */
 @Component
 class Reads {
 
-	private static final String VIEWS = "sourceViews";
-
-	private static final String PEOPLE = "people";
-
 	private final Directory directory;
 
-	Reads(Directory directory, BatchLoaderRegistry loaders) {
+	Reads(Directory directory) {
 		this.directory = directory;
-		loaders.<ViewKey, Directory.Loaded>forName(VIEWS).registerMappedBatchLoader(this::loadViews);
-		loaders.<PeopleKey, People>forName(PEOPLE).registerMappedBatchLoader(this::loadPeople);
 	}
 
 	Directory directory() {
@@ -75,38 +65,36 @@ class Reads {
 	}
 
 	/**
-	 * Starts reading, right away, the lists that fields below a root field will ask for,
-	 * so a source's dependent calls (e.g. Testmo's project users after its projects) run
-	 * beside the root field's own reads instead of after them. The field resolvers then
-	 * join these reads in flight; nothing is read twice.
+	 * A root field's answer, given once the lists its selection reads below it are in
+	 * too. Those reads start right away, beside the root field's own, so a source's
+	 * dependent calls (e.g. Testmo's project users after its projects) do not wait for
+	 * the root field's answer; a failing source surfaces at the fields that needed it.
+	 * @param <T> the root field's answer
 	 * @param env the root field
 	 * @param sources the sources its items come from
-	 * @param userPath where users sit below the root field, e.g. {@code edges/node/}
+	 * @param items what its items are
+	 * @param path where the items sit below the root field, e.g. {@code edges/node/}
+	 * @param answer the root field's own answer
+	 * @return the answer, once the lists below are in as well
 	 */
-	void prefetch(DataFetchingEnvironment env, Collection<String> sources, String userPath) {
-		List<Set<Part>> wanted = new ArrayList<>();
-		Selections selection = new Selections(env);
-		if (selection.contains(userPath + "roles")) {
-			wanted.add(UserController.ROLES);
+	<T> Mono<T> withNested(DataFetchingEnvironment env, Collection<String> sources, Items items, String path,
+			Mono<T> answer) {
+		Set<NestedLists> lists = EnumSet.noneOf(NestedLists.class);
+		boolean person = items.wanted(new Selections(env), path, lists);
+		if (lists.isEmpty() && !person) {
+			return answer;
 		}
-		if (selection.contains(userPath + "groups")) {
-			wanted.add(UserController.GROUPS);
+		RequestViews views = views(env.getGraphQlContext());
+		List<CompletableFuture<?>> loads = new ArrayList<>();
+		for (NestedLists each : lists) {
+			sources.forEach((source) -> loads.add(views.load(source, each)));
 		}
-		if (selection.contains(userPath + "projects") || selection.contains("edges/node/members")) {
-			wanted.add(UserController.MEMBERSHIPS);
+		if (person) {
+			loads.add(views.people());
 		}
-		RequestTrace trace = trace(env.getGraphQlContext());
-		for (Set<Part> parts : wanted) {
-			// Failures surface when the fields ask; here they are only let go.
-			this.directory.load(sources, parts, trace).subscribe((loaded) -> {
-			}, (ex) -> {
-			});
-		}
-		if (selection.contains(userPath + "person")) {
-			this.directory.load(this.directory.sourceIds(), EnumSet.of(Part.USERS), trace).subscribe((loaded) -> {
-			}, (ex) -> {
-			});
-		}
+		CompletableFuture<Boolean> ready = CompletableFuture.allOf(loads.toArray(CompletableFuture[]::new))
+			.handle((done, ex) -> Boolean.TRUE);
+		return Mono.zip(answer, Mono.fromFuture(ready, true), (result, loaded) -> result);
 	}
 
 	/**
@@ -121,34 +109,34 @@ class Reads {
 	}
 
 	/**
-	 * One source's lists, batch-loaded: every field of a request that asks for the same
-	 * lists of the same source shares one load.
+	 * A field's items from one source's lists: the items themselves when the lists are in
+	 * (as a root field's preload sees to), else a future of them.
+	 * @param <T> the items
 	 * @param source the source id
-	 * @param parts the lists
+	 * @param lists the lists
 	 * @param env the field asking
-	 * @return the view, or null when the source failed (its error is then on the
-	 * response)
+	 * @param read the items, from the view
+	 * @return the items (empty when the source failed: its error is then on the
+	 * response), or a future of them
 	 */
-	CompletableFuture<@Nullable SourceView> view(String source, Set<Part> parts, DataFetchingEnvironment env) {
-		DataLoader<ViewKey, Directory.Loaded> loader = env.getDataLoader(VIEWS);
-		return loader.load(new ViewKey(source, EnumSet.copyOf(parts))).thenApply((loaded) -> {
+	<T> Object nested(String source, NestedLists lists, DataFetchingEnvironment env,
+			Function<SourceView, List<T>> read) {
+		return now(views(env.getGraphQlContext()).load(source, lists), (loaded) -> {
 			if (loaded.error() != null) {
 				trace(env.getGraphQlContext()).failed(loaded.error(), path(env));
 			}
-			return loaded.view();
+			return (loaded.view() != null) ? read.apply(loaded.view()) : List.of();
 		});
 	}
 
 	/**
-	 * The person an email belongs to, joined across every source; batch-loaded once per
-	 * request.
+	 * The person an email belongs to, joined across every source once per request.
 	 * @param email the normalized email
 	 * @param env the field asking
-	 * @return the person, or null
+	 * @return the person, null, or a future of either
 	 */
-	CompletableFuture<@Nullable Person> person(String email, DataFetchingEnvironment env) {
-		DataLoader<PeopleKey, People> loader = env.getDataLoader(PEOPLE);
-		return loader.load(PeopleKey.ALL).thenApply((people) -> {
+	@Nullable Object person(String email, DataFetchingEnvironment env) {
+		return now(views(env.getGraphQlContext()).people(), (people) -> {
 			people.failures().forEach((failure) -> trace(env.getGraphQlContext()).failed(failure, path(env)));
 			return people.byEmail().get(email);
 		});
@@ -156,50 +144,20 @@ class Reads {
 
 	/** Every person across the sources, for root fields. */
 	Mono<Map<String, Person>> people(DataFetchingEnvironment env) {
-		return views(this.directory.sourceIds(), EnumSet.of(Part.USERS), env).map(this::people);
+		return views(this.directory.sourceIds(), EnumSet.of(Part.USERS), env)
+			.map((views) -> RequestViews.join(this.directory, views));
 	}
 
-	private Mono<Map<ViewKey, Directory.Loaded>> loadViews(Set<ViewKey> keys, BatchLoaderEnvironment env) {
-		RequestTrace trace = trace(env.getContext());
-		Map<Set<Part>, Set<String>> sourcesByParts = new HashMap<>();
-		keys.forEach(
-				(key) -> sourcesByParts.computeIfAbsent(key.parts(), (p) -> new LinkedHashSet<>()).add(key.source()));
-		return Flux.fromIterable(sourcesByParts.entrySet())
-			.flatMap((entry) -> this.directory.load(entry.getValue(), entry.getKey(), trace)
-				.map((loaded) -> Map.entry(entry.getKey(), loaded)))
-			.collect(HashMap<ViewKey, Directory.Loaded>::new,
-					(result, entry) -> entry.getValue()
-						.forEach((source, loaded) -> result.put(new ViewKey(source, entry.getKey()), loaded)))
-			.map((result) -> {
-				// A key for a source the directory does not know answers as an empty
-				// failure-free view.
-				keys.stream()
-					.filter((key) -> !result.containsKey(key))
-					.forEach((key) -> result.put(key, new Directory.Loaded(key.source(), null, null)));
-				return result;
-			});
+	private RequestViews views(GraphQLContext context) {
+		return context.computeIfAbsent(RequestViews.KEY, (key) -> new RequestViews(this.directory, trace(context)));
 	}
 
-	private Mono<Map<PeopleKey, People>> loadPeople(Set<PeopleKey> keys, BatchLoaderEnvironment env) {
-		RequestTrace trace = trace(env.getContext());
-		return this.directory.load(this.directory.sourceIds(), EnumSet.of(Part.USERS), trace).map((loaded) -> {
-			List<SourceView> views = new ArrayList<>();
-			List<SourceException> failures = new ArrayList<>();
-			loaded.values().forEach((each) -> {
-				if (each.view() != null) {
-					views.add(each.view());
-				}
-				if (each.error() != null) {
-					failures.add(each.error());
-				}
-			});
-			return Map.of(PeopleKey.ALL, new People(people(views), failures));
-		});
-	}
-
-	/** Everyone, joined once per generation of the sources' cached lists. */
-	private Map<String, Person> people(List<SourceView> views) {
-		return this.directory.memo(PeopleKey.ALL, views, () -> Searches.people(views));
+	/** The value now when the load is done, else a future of it. */
+	private static <T> @Nullable Object now(CompletableFuture<T> load, Function<T, @Nullable Object> read) {
+		if (load.isDone() && !load.isCompletedExceptionally()) {
+			return read.apply(load.join());
+		}
+		return load.thenApply(read);
 	}
 
 	static RequestTrace trace(@Nullable Object context) {
@@ -219,28 +177,42 @@ class Reads {
 	}
 
 	/**
-	 * Which lists of which source a field needs.
-	 *
-	 * @param source the source id
-	 * @param parts the lists
+	 * What a root field's items are, and so which fields below them read more lists.
 	 */
-	record ViewKey(String source, Set<Part> parts) {
-	}
+	enum Items {
 
-	/** The one key of the people loader: everyone. */
-	enum PeopleKey {
+		USERS, PROJECTS, GROUPS, PEOPLE;
 
-		ALL
+		/**
+		 * Adds the lists the selection reads below items at a path, and says whether it
+		 * asks for people.
+		 */
+		boolean wanted(Selections selection, String path, Set<NestedLists> lists) {
+			return switch (this) {
+				case USERS -> {
+					add(selection, path + "roles", NestedLists.ROLES, lists);
+					add(selection, path + "groups", NestedLists.GROUPS, lists);
+					add(selection, path + "projects", NestedLists.MEMBERSHIPS, lists);
+					yield selection.contains(path + "person");
+				}
+				case PROJECTS -> {
+					add(selection, path + "members", NestedLists.MEMBERSHIPS, lists);
+					yield USERS.wanted(selection, path + "members/user/", lists);
+				}
+				case GROUPS -> {
+					add(selection, path + "members", NestedLists.GROUP_MEMBERS, lists);
+					yield USERS.wanted(selection, path + "members/", lists);
+				}
+				case PEOPLE -> USERS.wanted(selection, path + "accounts/", lists);
+			};
+		}
 
-	}
+		private static void add(Selections selection, String path, NestedLists each, Set<NestedLists> lists) {
+			if (selection.contains(path)) {
+				lists.add(each);
+			}
+		}
 
-	/**
-	 * Everyone, and the sources that could not be read.
-	 *
-	 * @param byEmail people by normalized email
-	 * @param failures sources that failed
-	 */
-	record People(Map<String, Person> byEmail, List<SourceException> failures) {
 	}
 
 }

@@ -2,7 +2,6 @@ package io.rollcall.graphql;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import graphql.schema.DataFetchingEnvironment;
 import io.rollcall.domain.NodeId;
@@ -20,17 +19,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 /**
- * Users: the connection, look-up by id, and every field that needs more of the source's
- * lists, batch-loaded per source.
+ * Users: the connection and look-up by id.
  */
 @Controller
 class UserController {
-
-	static final Set<Part> ROLES = EnumSet.of(Part.ROLES);
-
-	static final Set<Part> GROUPS = EnumSet.of(Part.GROUPS);
-
-	static final Set<Part> MEMBERSHIPS = EnumSet.of(Part.USERS, Part.PROJECTS, Part.MEMBERSHIPS, Part.ROLES);
 
 	private final Reads reads;
 
@@ -44,9 +36,9 @@ class UserController {
 		UserFilter given = (filter != null) ? filter : UserFilter.NONE;
 		List<String> sources = this.reads.sources(given.sources(), given.vendors(), "filter.sources");
 		Paging.first(first, after);
-		this.reads.prefetch(env, sources, "edges/node/");
-		return this.reads.views(sources, Searches.partsFor(given), env)
-			.map((views) -> Connection.of(Paging.page(matches(views, given), Searches::userKey, first, after)));
+		return this.reads.withNested(env, sources, Reads.Items.USERS, "edges/node/", this.reads
+			.views(sources, Searches.partsFor(given), env)
+			.map((views) -> Connection.of(Paging.page(matches(views, given), Searches::userKey, first, after))));
 	}
 
 	/**
@@ -66,8 +58,9 @@ class UserController {
 		if (nodeId.kind() != NodeId.Kind.USER || this.reads.directory().source(nodeId.source()).isEmpty()) {
 			return Mono.empty();
 		}
-		return this.reads.views(List.of(nodeId.source()), EnumSet.of(Part.USERS), env)
-			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : views.get(0).user(nodeId.nativeId())));
+		return this.reads.withNested(env, List.of(nodeId.source()), Reads.Items.USERS, "", this.reads
+			.views(List.of(nodeId.source()), EnumSet.of(Part.USERS), env)
+			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : views.get(0).user(nodeId.nativeId()))));
 	}
 
 }

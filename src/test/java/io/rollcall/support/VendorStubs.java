@@ -81,6 +81,20 @@ public final class VendorStubs {
 		return calls;
 	}
 
+	/**
+	 * Vendor API calls since the last reset, by vendor, leaving out Cintoo's token
+	 * exchange.
+	 */
+	public static Map<String, Integer> apiCalls() {
+		Map<String, Integer> calls = new LinkedHashMap<>();
+		SERVERS.forEach((vendor, server) -> calls.put(vendor,
+				(int) server.getAllServeEvents()
+					.stream()
+					.filter((event) -> !event.getRequest().getUrl().startsWith("/oauth/"))
+					.count()));
+		return calls;
+	}
+
 	public static int totalCalls() {
 		return calls().values().stream().mapToInt(Integer::intValue).sum();
 	}
