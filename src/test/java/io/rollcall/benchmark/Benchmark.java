@@ -81,7 +81,10 @@ public final class Benchmark {
 			scale();
 		}
 		if (phases.contains("distinct")) {
-			distinctOnly();
+			oneWorkload(true);
+		}
+		if (phases.contains("repeated")) {
+			oneWorkload(false);
 		}
 		Files.writeString(Path.of("target/benchmark.md"), String.join("\n", this.report) + "\n");
 		System.out.println("\n(also written to target/benchmark.md)");
@@ -209,24 +212,33 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Only the new-document workload, for a profile of the execution path: run with a
-	 * flight recording in {@code -Drollcall.benchmark.jvm}.
+	 * One workload alone, for a profile: run with a flight recording in
+	 * {@code -Drollcall.benchmark.jvm}.
+	 * @param distinct a new document every request, or the same one repeated
 	 */
-	private void distinctOnly() throws Exception {
+	private void oneWorkload(boolean distinct) throws Exception {
 		try (DemoVendors vendors = DemoVendors
 			.start(new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1), false));
 				Gateway gateway = Gateway.start(this.jar, vendors)) {
 			gateway.query(WARM);
-			Wrk.runDistinct(gateway.url(), WARM, 32, 5);
+			gateway.query(WARM);
+			if (distinct) {
+				Wrk.runDistinct(gateway.url(), WARM, 32, 5);
+			}
+			else {
+				Wrk.run(gateway.url(), WARM, 32, 5);
+			}
 			Gateway.Costs before = gateway.costs();
-			Wrk.Result distinct = Wrk.runDistinct(gateway.url(), WARM, 32, 15);
-			Gateway.Costs costs = gateway.costs().since(before, distinct.requests());
-			line("## New documents only (users(first: 50) with roles, groups, projects; 32 connections)");
+			Wrk.Result result = distinct ? Wrk.runDistinct(gateway.url(), WARM, 32, 15)
+					: Wrk.run(gateway.url(), WARM, 32, 15);
+			Gateway.Costs costs = gateway.costs().since(before, result.requests());
+			line("## " + (distinct ? "New documents" : "The same document repeated")
+					+ " only (users(first: 50) with roles, groups, projects; 32 connections)");
 			line("");
 			line("| req/s | p50 | p99 | errors | CPU per request | allocated per request |");
 			line("| --- | --- | --- | --- | --- | --- |");
-			line(String.format("| %.0f | %.1f ms | %.1f ms | %d | %.2f ms | %.0f KB |", distinct.rps(), distinct.p50(),
-					distinct.p99(), distinct.errors(), costs.cpuMillis(), costs.allocatedKb()));
+			line(String.format("| %.0f | %.1f ms | %.1f ms | %d | %.2f ms | %.0f KB |", result.rps(), result.p50(),
+					result.p99(), result.errors(), costs.cpuMillis(), costs.allocatedKb()));
 			line("");
 		}
 	}
