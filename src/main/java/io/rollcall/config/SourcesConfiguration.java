@@ -1,8 +1,6 @@
 package io.rollcall.config;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +22,11 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -104,19 +104,22 @@ class SourcesConfiguration {
 			return this.vendors != null;
 		}
 
-		/** The simulated vendors as configured sources. */
+		/**
+		 * The simulated vendors as configured sources, bound as if they were set under
+		 * {@code rollcall.sources}, so every other property keeps its usual default.
+		 */
 		Map<String, SourceProperties> sources() {
-			Map<String, SourceProperties> sources = new LinkedHashMap<>();
+			Map<String, String> settings = new LinkedHashMap<>();
 			for (DemoVendors.Endpoint endpoint : this.vendors.endpoints()) {
-				Map<String, String> p = endpoint.properties();
-				sources.put(endpoint.id(), new SourceProperties(endpoint.vendor().name().toLowerCase(Locale.ROOT),
-						endpoint.name(), endpoint.baseUrl(), p.get("account-id"), null, p.get("refresh-token"),
-						(p.get("token-file") != null) ? Path.of(p.get("token-file")) : null, p.get("token"),
-						p.get("username"), p.get("api-key"), p.get("site"), p.get("invited-by"), Duration.ofSeconds(5),
-						Duration.ofSeconds(2), 32, Duration.ofSeconds(30), DataSize.ofMegabytes(64), 16,
-						Duration.ofSeconds(1), 50, Duration.ofSeconds(30), Duration.ofMinutes(5), 100_000, 1_000));
+				String prefix = "rollcall.sources." + endpoint.id() + ".";
+				settings.put(prefix + "vendor", endpoint.vendor().name().toLowerCase(Locale.ROOT));
+				settings.put(prefix + "name", endpoint.name());
+				settings.put(prefix + "base-url", endpoint.baseUrl());
+				endpoint.properties().forEach((key, value) -> settings.put(prefix + key, value));
 			}
-			return sources;
+			return new Binder(new MapConfigurationPropertySource(settings))
+				.bind("rollcall.sources", Bindable.mapOf(String.class, SourceProperties.class))
+				.orElseThrow(() -> new IllegalStateException("The demo sources did not bind"));
 		}
 
 		@Override

@@ -1,10 +1,15 @@
 package io.rollcall.config;
 
+import java.util.Map;
+
+import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -53,6 +58,21 @@ class SourcesConfigurationTests {
 			assertThat(context.getBean(Directory.class).sources())
 				.allSatisfy((source) -> assertThat(source.name()).contains("(demo)"));
 		});
+	}
+
+	@Test
+	void demoSourcesKeepEveryDefaultOfAConfiguredSource() {
+		SourceProperties configured = new Binder(new MapConfigurationPropertySource(Map.of("source.vendor", "testmo")))
+			.bind("source", SourceProperties.class)
+			.get();
+		try (SourcesConfiguration.DemoMode demo = new SourcesConfiguration.DemoMode(
+				DemoVendors.start(DemoVendors.Settings.interactive()))) {
+			assertThat(demo.sources()).hasSize(4)
+				.allSatisfy((id, source) -> assertThat(source).usingRecursiveComparison()
+					.ignoringFields("vendor", "name", "baseUrl", "accountId", "accessToken", "refreshToken",
+							"tokenFile", "token", "username", "apiKey", "site", "invitedBy")
+					.isEqualTo(configured));
+		}
 	}
 
 	@Test
