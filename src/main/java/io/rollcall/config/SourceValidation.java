@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -152,8 +154,14 @@ final class SourceValidation {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationException(prefix + ".vendor",
-					"unknown vendor '" + vendor + "'; expected cintoo, testmo, codebase or periscope");
+					"unknown vendor '" + vendor + "'; expected " + expectedVendors());
 		}
+	}
+
+	/** The vendors' names as the configuration spells them: "a, b, c or d". */
+	private static String expectedVendors() {
+		List<String> names = Arrays.stream(Vendor.values()).map((v) -> v.name().toLowerCase(Locale.ROOT)).toList();
+		return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
 	}
 
 	/**
