@@ -1,6 +1,7 @@
 package io.rollcall.config;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 import java.util.concurrent.TimeUnit;
@@ -96,9 +97,10 @@ class RedisConfiguration {
 
 	@Bean(destroyMethod = "close")
 	RedisShared redisShared(ReactiveStringRedisTemplate redis,
-			@Value("${rollcall.redis.timeout:500ms}") Duration timeout, ObjectProvider<MeterRegistry> meters) {
+			@Value("${rollcall.redis.timeout:500ms}") Duration timeout, ObjectProvider<MeterRegistry> meters,
+			Clock clock) {
 		Settings.positive("rollcall.redis.timeout", timeout);
-		return new RedisShared(redis, timeout, meters.getIfAvailable(SimpleMeterRegistry::new));
+		return new RedisShared(redis, timeout, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.rollcall.shared;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +61,8 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	private final ReactiveStringRedisTemplate redis;
 
+	private final Clock clock;
+
 	private final Duration timeout;
 
 	private final String replica = UUID.randomUUID().toString();
@@ -82,8 +85,9 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 	 * @param timeout the longest any one Redis operation may take
 	 * @param meters where the failure and skip counts go
 	 */
-	public RedisShared(ReactiveStringRedisTemplate redis, Duration timeout, MeterRegistry meters) {
+	public RedisShared(ReactiveStringRedisTemplate redis, Duration timeout, MeterRegistry meters, Clock clock) {
 		this.redis = redis;
+		this.clock = clock;
 		this.timeout = timeout;
 		this.failures = Counter.builder("rollcall.redis.failures")
 			.description("Redis operations that failed or timed out")
@@ -178,7 +182,7 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	/** Keeps an instant under a key until that instant. */
 	private void setUntil(String key, Instant until) {
-		Duration left = Duration.between(Instant.now(), until);
+		Duration left = Duration.between(this.clock.instant(), until);
 		if (!left.isNegative() && !left.isZero()) {
 			guarded(this.redis.opsForValue().set(key, until.toString(), left)).subscribe();
 		}
@@ -257,7 +261,7 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	/** Whether Redis failed lately: then it is not asked until the back-off ends. */
 	private boolean skipping() {
-		if (Instant.now().isBefore(this.skipUntil.get())) {
+		if (this.clock.instant().isBefore(this.skipUntil.get())) {
 			this.skipped.increment();
 			return true;
 		}
@@ -266,7 +270,7 @@ public final class RedisShared implements SharedLists, SharedState, AutoCloseabl
 
 	private void unavailable(Throwable ex) {
 		this.failures.increment();
-		this.skipUntil.set(Instant.now().plus(BACK_OFF));
+		this.skipUntil.set(this.clock.instant().plus(BACK_OFF));
 		String why = "Redis did not answer (" + ex.getClass().getSimpleName() + "); this replica uses only its own "
 				+ "caches, cool-downs and tokens";
 		if (this.problem.getAndSet(why) == null) {
