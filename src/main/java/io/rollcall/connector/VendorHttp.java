@@ -3,10 +3,6 @@ package io.rollcall.connector;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -303,7 +299,8 @@ public final class VendorHttp {
 					prefix + " refused the configured credentials (HTTP " + status + ")", status, null, null, null);
 		}
 		if (status == 429) {
-			long retryAfter = this.guard.capRetryAfter(retryAfterSeconds(headers.getFirst(HttpHeaders.RETRY_AFTER)));
+			long retryAfter = this.guard.capRetryAfter(RetryAfter.seconds(headers.getFirst(HttpHeaders.RETRY_AFTER),
+					this.defaultRetryAfterSeconds, this.clock));
 			return new SourceException(this.source, Code.SOURCE_RATE_LIMITED,
 					prefix + " is rate limiting the gateway; retry after " + retryAfter + "s", status, retryAfter, null,
 					null);
@@ -337,25 +334,6 @@ public final class VendorHttp {
 		}
 		catch (RuntimeException ex) {
 			return null;
-		}
-	}
-
-	long retryAfterSeconds(@Nullable String header) {
-		if (header == null || header.isBlank()) {
-			return this.defaultRetryAfterSeconds;
-		}
-		String value = header.trim();
-		try {
-			return Math.max(0, Long.parseLong(value));
-		}
-		catch (NumberFormatException ex) {
-			try {
-				Instant until = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				return Math.max(0, Duration.between(this.clock.instant(), until).toSeconds());
-			}
-			catch (DateTimeParseException notADate) {
-				return this.defaultRetryAfterSeconds;
-			}
 		}
 	}
 
