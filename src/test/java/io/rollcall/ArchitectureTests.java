@@ -1,12 +1,18 @@
 package io.rollcall;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -25,6 +31,20 @@ class ArchitectureTests {
 			.should()
 			.notDependOnEachOther()
 			.because("a vendor's quirks must not leak into another vendor's connector");
+		rule.check(MAIN);
+	}
+
+	@Test
+	void everyPackageIsNullMarked() {
+		ArchRule rule = classes().should(new ArchCondition<JavaClass>("be in a @NullMarked package") {
+			@Override
+			public void check(JavaClass type, ConditionEvents events) {
+				if (!type.getPackage().isAnnotatedWith(NullMarked.class)) {
+					events.add(SimpleConditionEvent.violated(type,
+							type.getPackageName() + " has no @NullMarked package-info"));
+				}
+			}
+		}).because("a reference may be null only where it says @Nullable");
 		rule.check(MAIN);
 	}
 
