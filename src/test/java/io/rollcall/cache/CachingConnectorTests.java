@@ -15,6 +15,7 @@ import io.rollcall.domain.RequestTrace;
 import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.User;
+import io.rollcall.support.MutableClock;
 import io.rollcall.domain.Vendor;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CachingConnectorTests {
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final CountingConnector vendor = new CountingConnector();
 
@@ -107,12 +108,19 @@ class CachingConnectorTests {
 	@Test
 	void forgettingMakesTheNextReadAskTheVendorAndDropsReadsInFlight() {
 		this.vendor.delay.set(Duration.ofMillis(200));
-		Mono<List<User>> inFlight = this.cache.users().cache();
-		inFlight.subscribe();
+		Mono<List<User>> before = this.cache.users().cache();
+		before.subscribe();
 		this.cache.forget();
-		inFlight.block();
+		// A write changed the vendor's data; the read started before it is still out.
+		this.vendor.name.set("Renamed");
+		Mono<List<User>> after = this.cache.users().cache();
+		after.subscribe();
+		assertThat(this.vendor.calls).hasValue(2);
+		assertThat(before.block()).extracting(User::displayName).containsExactly("Ada");
+		assertThat(after.block()).extracting(User::displayName).containsExactly("Renamed");
+		// The earlier read, finishing last or first, never becomes the cached list.
 		this.vendor.delay.set(Duration.ZERO);
-		this.cache.users().block();
+		assertThat(this.cache.users().block()).extracting(User::displayName).containsExactly("Renamed");
 		assertThat(this.vendor.calls).hasValue(2);
 	}
 
@@ -149,31 +157,6 @@ class CachingConnectorTests {
 		@Override
 		public Mono<Void> probe() {
 			return Mono.empty();
-		}
-
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}
