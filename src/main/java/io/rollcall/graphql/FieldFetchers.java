@@ -70,7 +70,7 @@ class FieldFetchers implements RuntimeWiringConfigurer {
 	}
 
 	private SourceInfo source(String id) {
-		return this.reads.directory().source(id).orElseThrow();
+		return this.reads.source(id);
 	}
 
 	/**

@@ -31,7 +31,7 @@ class NodeController {
 		if (nodeId.kind() == NodeId.Kind.PERSON) {
 			return this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(nodeId.nativeId())));
 		}
-		if (this.reads.directory().source(nodeId.source()).isEmpty()) {
+		if (!this.reads.knows(nodeId.source())) {
 			return Mono.empty();
 		}
 		Part part = switch (nodeId.kind()) {

@@ -34,10 +34,9 @@ class PersonController {
 			this.reads.sources(given.sources(), null, "filter.sources");
 		}
 		Paging.first(first, after);
-		return this.reads.withNested(env, this.reads.directory().sourceIds(), Reads.Items.PEOPLE, "edges/node/",
-				this.reads.people(env)
-					.map((people) -> Connection
-						.of(Paging.page(Searches.people(people, given), Person::email, first, after))));
+		return this.reads.withNested(env, this.reads.allSources(), Reads.Items.PEOPLE, "edges/node/", this.reads
+			.people(env)
+			.map((people) -> Connection.of(Paging.page(Searches.people(people, given), Person::email, first, after))));
 	}
 
 	@QueryMapping
@@ -46,7 +45,7 @@ class PersonController {
 		if (key == null) {
 			throw new InvalidInputException("email", "email must not be blank");
 		}
-		return this.reads.withNested(env, this.reads.directory().sourceIds(), Reads.Items.PEOPLE, "",
+		return this.reads.withNested(env, this.reads.allSources(), Reads.Items.PEOPLE, "",
 				this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(key))));
 	}
 

@@ -44,7 +44,7 @@ class ProjectController {
 	@QueryMapping
 	Mono<Project> project(@Argument String id, DataFetchingEnvironment env) {
 		NodeId nodeId = Ids.decode(id, "id");
-		if (nodeId.kind() != NodeId.Kind.PROJECT || this.reads.directory().source(nodeId.source()).isEmpty()) {
+		if (nodeId.kind() != NodeId.Kind.PROJECT || !this.reads.knows(nodeId.source())) {
 			return Mono.empty();
 		}
 		return this.reads.withNested(env, List.of(nodeId.source()), Reads.Items.PROJECTS, "", this.reads

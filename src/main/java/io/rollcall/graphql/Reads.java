@@ -15,8 +15,11 @@ import io.rollcall.domain.Directory;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.Person;
 import io.rollcall.domain.RequestTrace;
+import io.rollcall.domain.Searches;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.SourceView;
+import io.rollcall.domain.User;
+import io.rollcall.domain.UserFilter;
 import io.rollcall.domain.Vendor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -40,8 +43,30 @@ class Reads {
 		this.directory = directory;
 	}
 
-	Directory directory() {
-		return this.directory;
+	/** Whether a source is configured. */
+	boolean knows(String source) {
+		return this.directory.source(source).isPresent();
+	}
+
+	/** A configured source. */
+	SourceInfo source(String id) {
+		return this.directory.source(id).orElseThrow();
+	}
+
+	/** Every source's id, in source order. */
+	List<String> allSources() {
+		return this.directory.sourceIds();
+	}
+
+	/**
+	 * The users of the views that match a filter; everyone's merged order is kept per
+	 * generation of the cached lists.
+	 */
+	List<User> users(List<SourceView> views, UserFilter filter) {
+		if (!filter.equals(UserFilter.NONE)) {
+			return Searches.users(views, filter);
+		}
+		return this.directory.memo(List.of("users", views.size()), views, () -> Searches.users(views, filter));
 	}
 
 	/**

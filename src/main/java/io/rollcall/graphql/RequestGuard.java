@@ -1,6 +1,5 @@
 package io.rollcall.graphql;
 
-import java.util.List;
 import java.util.Map;
 
 import graphql.ExecutionInput;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import graphql.GraphQLContext;
+import io.rollcall.domain.Directory;
 import io.rollcall.domain.RequestTrace;
 import io.rollcall.domain.SourceHealth;
 import io.rollcall.domain.SourceInfo;
@@ -29,16 +30,19 @@ class SourceController {
 
 	private final Reads reads;
 
+	private final Directory directory;
+
 	private final SourcePauses pauses;
 
-	SourceController(Reads reads, SourcePauses pauses) {
+	SourceController(Reads reads, Directory directory, SourcePauses pauses) {
 		this.reads = reads;
+		this.directory = directory;
 		this.pauses = pauses;
 	}
 
 	@QueryMapping
 	List<SourceInfo> sources() {
-		return this.reads.directory().sources();
+		return this.directory.sources();
 	}
 
 	@SchemaMapping(typeName = "Source")
@@ -48,7 +52,7 @@ class SourceController {
 			// Live, not from a cached list: an answer holding it is never kept.
 			trace.live();
 		}
-		return this.reads.directory().liveHealth(source.id(), HEALTH_FRESHNESS);
+		return this.directory.liveHealth(source.id(), HEALTH_FRESHNESS);
 	}
 
 	@MutationMapping
@@ -56,9 +60,9 @@ class SourceController {
 		List<String> chosen = this.reads.sources(ids, null, "ids");
 		chosen.forEach((id) -> {
 			this.pauses.resume(id);
-			this.reads.directory().connector(id).ifPresent((connector) -> connector.forget());
+			this.directory.connector(id).ifPresent((connector) -> connector.forget());
 		});
-		return chosen.stream().map((id) -> this.reads.directory().source(id).orElseThrow()).toList();
+		return chosen.stream().map((id) -> this.directory.source(id).orElseThrow()).toList();
 	}
 
 }

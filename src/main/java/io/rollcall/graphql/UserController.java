@@ -8,7 +8,6 @@ import io.rollcall.domain.NodeId;
 import io.rollcall.domain.Paging;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.Searches;
-import io.rollcall.domain.SourceView;
 import io.rollcall.domain.User;
 import io.rollcall.domain.UserFilter;
 import org.jspecify.annotations.Nullable;
@@ -36,26 +35,16 @@ class UserController {
 		UserFilter given = (filter != null) ? filter : UserFilter.NONE;
 		List<String> sources = this.reads.sources(given.sources(), given.vendors(), "filter.sources");
 		Paging.first(first, after);
-		return this.reads.withNested(env, sources, Reads.Items.USERS, "edges/node/", this.reads
-			.views(sources, Searches.partsFor(given), env)
-			.map((views) -> Connection.of(Paging.page(matches(views, given), Searches::userKey, first, after))));
-	}
-
-	/**
-	 * The matching users; everyone's merged order is kept per generation of the cached
-	 * lists.
-	 */
-	private List<User> matches(List<SourceView> views, UserFilter filter) {
-		if (!filter.equals(UserFilter.NONE)) {
-			return Searches.users(views, filter);
-		}
-		return this.reads.directory().memo(List.of("users", views.size()), views, () -> Searches.users(views, filter));
+		return this.reads.withNested(env, sources, Reads.Items.USERS, "edges/node/",
+				this.reads.views(sources, Searches.partsFor(given), env)
+					.map((views) -> Connection
+						.of(Paging.page(this.reads.users(views, given), Searches::userKey, first, after))));
 	}
 
 	@QueryMapping
 	Mono<User> user(@Argument String id, DataFetchingEnvironment env) {
 		NodeId nodeId = Ids.decode(id, "id");
-		if (nodeId.kind() != NodeId.Kind.USER || this.reads.directory().source(nodeId.source()).isEmpty()) {
+		if (nodeId.kind() != NodeId.Kind.USER || !this.reads.knows(nodeId.source())) {
 			return Mono.empty();
 		}
 		return this.reads.withNested(env, List.of(nodeId.source()), Reads.Items.USERS, "", this.reads
