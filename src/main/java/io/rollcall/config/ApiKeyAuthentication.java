@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
+import io.rollcall.settings.InvalidConfigurationException;
+import io.rollcall.settings.Settings;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 

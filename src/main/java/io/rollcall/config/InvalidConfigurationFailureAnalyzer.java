@@ -2,6 +2,8 @@ package io.rollcall.config;
 
 import java.util.List;
 
+import io.rollcall.settings.InvalidConfigurationException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -3,7 +3,6 @@ package io.rollcall.config;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
@@ -12,6 +11,8 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.rollcall.settings.InvalidConfigurationException;
+import io.rollcall.settings.Settings;
 import io.rollcall.shared.RedisShared;
 
 import org.springframework.beans.factory.ObjectProvider;

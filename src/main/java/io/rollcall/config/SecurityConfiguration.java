@@ -2,6 +2,7 @@ package io.rollcall.config;
 
 import java.time.Clock;
 
+import io.rollcall.settings.InvalidConfigurationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;

@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
 import io.rollcall.domain.Emails;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
+import io.rollcall.settings.InvalidConfigurationException;
+import io.rollcall.settings.Problems;
+import io.rollcall.settings.Settings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;

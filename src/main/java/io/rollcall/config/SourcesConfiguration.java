@@ -16,6 +16,7 @@ import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.HealthTracker;
 import io.rollcall.domain.Vendor;
+import io.rollcall.settings.Problems;
 import io.rollcall.shared.RedisShared;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

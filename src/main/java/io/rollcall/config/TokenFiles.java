@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.rollcall.settings.InvalidConfigurationException;
+
 /**
  * Checks, before start-up goes on, that a Cintoo source can keep its rotating refresh
  * token: the file, when there, is a small UTF-8 text file, and its folder can be written.

@@ -6,6 +6,7 @@ import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
+import io.rollcall.settings.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;

@@ -3,7 +3,7 @@ package io.rollcall.graphql;
 import java.util.Map;
 
 import io.rollcall.RollcallApplication;
-import io.rollcall.config.InvalidConfigurationException;
+import io.rollcall.settings.InvalidConfigurationException;
 import io.rollcall.support.GatewayTestBase;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.rollcall.config;
+package io.rollcall.settings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,12 +10,12 @@ import org.jspecify.annotations.Nullable;
  * Gathers configuration problems, so that start-up reports all of them at once instead of
  * one per restart.
  */
-final class Problems {
+public final class Problems {
 
 	private final List<InvalidConfigurationException> found = new ArrayList<>();
 
 	/** Runs a check, keeping its problem. */
-	void check(Runnable check) {
+	public void check(Runnable check) {
 		try {
 			check.run();
 		}
@@ -25,7 +25,7 @@ final class Problems {
 	}
 
 	/** Computes a value, keeping its problem; null when there was one. */
-	<T> @Nullable T value(Supplier<T> value) {
+	public <T> @Nullable T value(Supplier<T> value) {
 		try {
 			return value.get();
 		}
@@ -35,7 +35,7 @@ final class Problems {
 		}
 	}
 
-	void add(InvalidConfigurationException problem) {
+	public void add(InvalidConfigurationException problem) {
 		this.found.addAll(problem.problems());
 	}
 
@@ -43,7 +43,7 @@ final class Problems {
 	 * Ends start-up when any problem was found.
 	 * @throws InvalidConfigurationException naming every problem
 	 */
-	void throwIfAny() {
+	public void throwIfAny() {
 		if (!this.found.isEmpty()) {
 			throw InvalidConfigurationException.of(this.found);
 		}

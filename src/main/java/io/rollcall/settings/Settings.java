@@ -1,4 +1,4 @@
-package io.rollcall.config;
+package io.rollcall.settings;
 
 import java.time.Duration;
 
@@ -10,38 +10,38 @@ import org.springframework.util.unit.DataSize;
  * Checks on single settings, each naming its property and never echoing a value that may
  * be a secret.
  */
-final class Settings {
+public final class Settings {
 
 	/** The longest text setting that is not a credential. */
-	static final int MAX_TEXT = 2048;
+	public static final int MAX_TEXT = 2048;
 
 	/** The longest credential. */
-	static final int MAX_SECRET = 8192;
+	public static final int MAX_SECRET = 8192;
 
 	private Settings() {
 	}
 
-	static void positive(String property, Duration value) {
+	public static void positive(String property, Duration value) {
 		if (value.isNegative() || value.isZero()) {
 			throw new InvalidConfigurationException(property,
 					"must be a positive duration, e.g. 30s (was " + value + ")");
 		}
 	}
 
-	static void notNegative(String property, Duration value) {
+	public static void notNegative(String property, Duration value) {
 		if (value.isNegative()) {
 			throw new InvalidConfigurationException(property, "must not be negative (was " + value + ")");
 		}
 	}
 
-	static void between(String property, long value, long min, long max) {
+	public static void between(String property, long value, long min, long max) {
 		if (value < min || value > max) {
 			throw new InvalidConfigurationException(property,
 					"must be between " + min + " and " + max + " (was " + value + ")");
 		}
 	}
 
-	static void between(String property, DataSize value, DataSize min, DataSize max) {
+	public static void between(String property, DataSize value, DataSize min, DataSize max) {
 		if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
 			throw new InvalidConfigurationException(property,
 					"must be between " + min + " and " + max + " (was " + value + ")");
@@ -52,7 +52,7 @@ final class Settings {
 	 * A readable setting: at most {@link #MAX_TEXT} characters, none of them a control
 	 * character (a line break in a setting ends up in a header or a log line).
 	 */
-	static void text(String property, @Nullable String value) {
+	public static void text(String property, @Nullable String value) {
 		if (value == null) {
 			return;
 		}
@@ -64,7 +64,7 @@ final class Settings {
 	}
 
 	/** A credential: bounded, and no control or white-space characters, never echoed. */
-	static void secret(String property, @Nullable String value) {
+	public static void secret(String property, @Nullable String value) {
 		if (value == null) {
 			return;
 		}
@@ -78,6 +78,18 @@ final class Settings {
 						"holds a white-space or control character at position " + (i + 1));
 			}
 		}
+	}
+
+	/** A setting that must be there and not blank. */
+	public static void required(String property, @Nullable String value) {
+		if (isBlank(value)) {
+			throw new InvalidConfigurationException(property, "must be set");
+		}
+	}
+
+	/** Whether a setting is absent or blank. */
+	public static boolean isBlank(@Nullable String value) {
+		return value == null || value.isBlank();
 	}
 
 	private static void controlCharacters(String property, String value) {

@@ -1,4 +1,4 @@
-package io.rollcall.config;
+package io.rollcall.settings;
 
 import java.util.List;
 
