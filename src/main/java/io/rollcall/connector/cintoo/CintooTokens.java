@@ -125,9 +125,15 @@ final class CintooTokens implements VendorAuth {
 				if (token != null && lives(token.expiresAt())) {
 					return Mono.just(token);
 				}
+				AtomicReference<@Nullable Mono<AccessToken>> self = new AtomicReference<>();
+				// Done before the token reaches anyone: a caller the vendor refuses it to
+				// must
+				// start a new exchange, not be handed this one's answer again.
 				Mono<AccessToken> fresh = this.shared.locked(this.source, LOCK_HOLD, this::sharedOrExchange)
-					.doFinally((signal) -> this.inflight.set(null))
+					.doOnNext((answer) -> this.inflight.compareAndSet(self.get(), null))
+					.doFinally((signal) -> this.inflight.compareAndSet(self.get(), null))
 					.cache();
+				self.set(fresh);
 				if (this.inflight.compareAndSet(null, fresh)) {
 					return fresh;
 				}

@@ -8,20 +8,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.rollcall.connector.SharedState;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.HealthTracker;
-import io.rollcall.domain.SourceHealth;
 import io.rollcall.domain.Membership;
 import io.rollcall.domain.Project;
 import io.rollcall.domain.SourceException;
+import io.rollcall.domain.SourceHealth;
 import io.rollcall.domain.User;
 import io.rollcall.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -139,6 +142,32 @@ class CintooConnectorTests {
 		assertThat(connector.users().block()).hasSize(3);
 		cintoo.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
 		cintoo.verify(2, getRequestedFor(urlEqualTo("/api/accounts/acct-1/users")));
+	}
+
+	/**
+	 * The vendor's refusal can arrive before the exchange that issued the token has quite
+	 * finished (here its lock is released 300 ms after the token came back): the retry
+	 * must still exchange a new token, not be handed the refused one again.
+	 */
+	@Test
+	void aRefusalBeforeTheExchangeHasFinishedStillGetsAFreshToken() {
+		String revoked = jwt(Instant.now().plusSeconds(3600));
+		String fresh = jwt(Instant.now().plusSeconds(7200));
+		stubToken("rt-1", revoked, "rt-2");
+		stubToken("rt-2", fresh, "rt-3");
+		stubUsers(revoked, 401);
+		stubUsers(fresh, 200);
+		SharedState slowToUnlock = new SharedState() {
+			@Override
+			public <T> Mono<T> locked(String source, Duration hold, Supplier<Mono<T>> work) {
+				return Mono.fromDirect(
+						Flux.from(Mono.defer(work)).concatWith(Mono.delay(Duration.ofMillis(300)).then(Mono.empty())));
+			}
+		};
+		Connector connector = CintooConnectors.create("cintoo", "Cintoo", "acct-1", null, "rt-1", this.dir.resolve("t"),
+				TestHttp.factory("cintoo", cintoo.baseUrl(), Duration.ofSeconds(2)), Clock.systemUTC(), slowToUnlock);
+		assertThat(connector.users().block()).hasSize(3);
+		cintoo.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
 	}
 
 	@Test
