@@ -1,5 +1,7 @@
 package io.rollcall;
 
+import java.util.Locale;
+
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import io.rollcall.domain.Vendor;
 import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +71,21 @@ class ArchitectureTests {
 					"io.rollcall.connector..", "io.rollcall.graphql..", "io.rollcall.config..", "io.rollcall.cache..")
 			.because("the unified model and the fan-out are plain Java over Reactor types");
 		rule.check(MAIN);
+	}
+
+	@Test
+	void nothingOutsideAVendorPackageNamesItsTypes() {
+		for (Vendor vendor : Vendor.values()) {
+			String vendorPackage = "io.rollcall.connector." + vendor.name().toLowerCase(Locale.ROOT) + "..";
+			noClasses().that()
+				.resideOutsideOfPackage(vendorPackage)
+				.should()
+				.dependOnClassesThat()
+				.resideInAPackage(vendorPackage)
+				.because("a vendor plugs in through its VendorModule, found on the class path: "
+						+ "a new vendor is a new package and an enum constant (docs/adding-a-vendor.md)")
+				.check(MAIN);
+		}
 	}
 
 	@Test

@@ -14,13 +14,9 @@ import io.rollcall.connector.SharedState;
 import io.rollcall.connector.SourceGuard;
 import io.rollcall.connector.SourceGuards;
 import io.rollcall.connector.VendorHttp;
-import io.rollcall.connector.cintoo.CintooConnectors;
-import io.rollcall.connector.codebase.CodebaseConnectors;
-import io.rollcall.connector.periscope.PeriscopeConnectors;
-import io.rollcall.connector.testmo.TestmoConnectors;
+import io.rollcall.connector.VendorModule;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.HealthTracker;
-import io.rollcall.domain.Vendor;
 import io.rollcall.shared.RedisShared;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
@@ -66,22 +62,15 @@ final class SourceFactory implements AutoCloseable {
 	 * Builds a source's connector, cached.
 	 * @param id the source id
 	 * @param source its properties, already validated
-	 * @param vendor its vendor
+	 * @param valid its vendor's module and the vendor's own properties
 	 * @param health where the source's calls are noted
 	 * @return the connector
 	 */
-	Connector create(String id, SourceProperties source, Vendor vendor, HealthTracker health) {
+	Connector create(String id, SourceProperties source, SourceValidation.Valid valid, HealthTracker health) {
 		String name = (source.name() != null && !source.name().isBlank()) ? source.name() : id;
-		HttpFactory http = http(id, source, health);
-		Connector connector = switch (vendor) {
-			case CINTOO -> CintooConnectors.create(id, name, source.accountId(), blankToNull(source.accessToken()),
-					blankToNull(source.refreshToken()), source.tokenFileOrDefault(id), http, this.clock,
-					this.sharedState);
-			case TESTMO -> TestmoConnectors.create(id, name, source.token(), http, source.concurrency());
-			case CODEBASE -> CodebaseConnectors.create(id, name, source.username(), source.apiKey(), http);
-			case PERISCOPE -> PeriscopeConnectors.create(id, name, source.site(), source.apiKey(),
-					blankToNull(source.invitedBy()), http);
-		};
+		VendorModule.Source plugged = new VendorModule.Source(id, name, source.concurrency(), http(id, source, health),
+				this.clock, this.sharedState);
+		Connector connector = connector(valid.module(), plugged, valid.properties());
 		CachingConnector cached = new CachingConnector(connector, this.cache, this.clock, this.sharedLists);
 		FunctionCounter.builder("rollcall.cache.requests", cached, (c) -> c.stats().hitCount())
 			.tag("source", id)
@@ -128,8 +117,9 @@ final class SourceFactory implements AutoCloseable {
 				retryAfter, errorReader, this.clock, bounds);
 	}
 
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value;
+	private static <P extends Record> Connector connector(VendorModule<P> module, VendorModule.Source source,
+			Record properties) {
+		return module.connector(source, module.properties().cast(properties));
 	}
 
 	@Override

@@ -1,15 +1,18 @@
 package io.rollcall.config;
 
+import java.lang.reflect.RecordComponent;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
 
-import io.rollcall.domain.Emails;
+import io.rollcall.connector.VendorModule;
+import io.rollcall.connector.VendorModules;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
 import io.rollcall.settings.InvalidConfigurationException;
@@ -17,6 +20,9 @@ import io.rollcall.settings.Problems;
 import io.rollcall.settings.Settings;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -31,19 +37,19 @@ final class SourceValidation {
 	/** The longest source name. */
 	static final int MAX_NAME = 200;
 
-	private static final Pattern SITE = Pattern.compile("[A-Za-z0-9._-]{1,200}");
-
 	private SourceValidation() {
 	}
 
 	/**
-	 * Checks a source, all of it.
+	 * Checks a source, all of it: what every source has here, its vendor's own properties
+	 * in the vendor's module.
 	 * @param id the source id
 	 * @param source its properties
-	 * @return the vendor
+	 * @param binder where its vendor's properties are bound from
+	 * @return the source's vendor module and the vendor's properties
 	 * @throws InvalidConfigurationException naming every problem found
 	 */
-	static Vendor validate(String id, SourceProperties source) {
+	static Valid validate(String id, SourceProperties source, Binder binder) {
 		if (id.length() > MAX_ID) {
 			throw new InvalidConfigurationException("rollcall.sources.<id>",
 					"a source id is " + id.length() + " characters long; the limit is " + MAX_ID);
@@ -67,18 +73,8 @@ final class SourceValidation {
 			}
 			Settings.text(prefix + ".name", source.name());
 		});
-		problems.check(() -> Settings.text(prefix + ".account-id", source.accountId()));
-		problems.check(() -> Settings.text(prefix + ".username", source.username()));
-		problems.check(() -> Settings.text(prefix + ".invited-by", source.invitedBy()));
-		problems.check(() -> Settings.text(prefix + ".token-file",
-				(source.tokenFile() != null) ? source.tokenFile().toString() : null));
-		problems.check(() -> Settings.secret(prefix + ".access-token", source.accessToken()));
-		problems.check(() -> Settings.secret(prefix + ".refresh-token", source.refreshToken()));
-		problems.check(() -> Settings.secret(prefix + ".token", source.token()));
-		problems.check(() -> Settings.secret(prefix + ".api-key", source.apiKey()));
-		if (vendor != null) {
-			vendorProperties(id, prefix, vendor, source, problems);
-		}
+		Valid valid = (vendor != null)
+				? problems.value(() -> vendorProperties(id, prefix, VendorModules.of(vendor), binder, problems)) : null;
 		problems.check(() -> Settings.positive(prefix + ".timeout", source.timeout()));
 		problems.check(() -> Settings.positive(prefix + ".connect-timeout", source.connectTimeout()));
 		problems.check(() -> Settings.positive(prefix + ".max-idle-time", source.maxIdleTime()));
@@ -99,59 +95,51 @@ final class SourceValidation {
 		problems.check(() -> Settings.between(prefix + ".max-items", source.maxItems(), 1, 10_000_000));
 		problems.check(() -> Settings.between(prefix + ".max-pages", source.maxPages(), 1, 1_000_000));
 		problems.throwIfAny();
-		return vendor;
+		return java.util.Objects.requireNonNull(valid);
 	}
 
-	private static void vendorProperties(String id, String prefix, Vendor vendor, SourceProperties source,
-			Problems problems) {
-		switch (vendor) {
-			case CINTOO -> {
-				problems.check(() -> required(prefix + ".account-id", source.accountId()));
-				problems.check(() -> {
-					if (isBlank(source.accessToken()) && isBlank(source.refreshToken())) {
-						throw new InvalidConfigurationException(prefix + ".access-token",
-								"a Cintoo source needs an access-token or a refresh-token");
-					}
-					if (!isBlank(source.accessToken()) && !isBlank(source.refreshToken())) {
-						throw new InvalidConfigurationException(prefix + ".refresh-token",
-								"set either access-token or refresh-token, not both");
-					}
-				});
-				if (!isBlank(source.refreshToken())) {
-					problems.check(() -> TokenFiles.check(prefix + ".token-file", source.tokenFileOrDefault(id)));
+	/** Binds the vendor's own properties of the source and has its module check them. */
+	private static <P extends Record> Valid vendorProperties(String id, String prefix, VendorModule<P> module,
+			Binder binder, Problems problems) {
+		P properties;
+		try {
+			properties = binder.bindOrCreate(prefix, Bindable.of(module.properties()));
+		}
+		catch (BindException ex) {
+			// The cause can quote the value, which may be a credential.
+			String property = (ex.getProperty() != null) ? ex.getProperty().getName().toString() : prefix;
+			throw new InvalidConfigurationException(property,
+					"cannot be read as a " + module.vendor().name().toLowerCase(Locale.ROOT) + " source property");
+		}
+		module.validate(id, prefix, properties, problems);
+		Set<String> own = names(module.properties());
+		for (VendorModule<?> other : VendorModules.all()) {
+			for (String name : names(other.properties())) {
+				if (!own.contains(name) && binder.bind(prefix + "." + name, Bindable.of(String.class)).isBound()) {
+					problems
+						.add(new InvalidConfigurationException(prefix + "." + name, "is a " + vendorName(other.vendor())
+								+ " setting; a " + vendorName(module.vendor()) + " source does not use it"));
 				}
 			}
-			case TESTMO -> problems.check(() -> required(prefix + ".token", source.token()));
-			case CODEBASE -> {
-				problems.check(() -> {
-					required(prefix + ".username", source.username());
-					if (!source.username().contains("/")) {
-						throw new InvalidConfigurationException(prefix + ".username",
-								"must be account/username, as Codebase's API settings show it");
-					}
-				});
-				problems.check(() -> required(prefix + ".api-key", source.apiKey()));
-			}
-			case PERISCOPE -> {
-				problems.check(() -> {
-					required(prefix + ".site", source.site());
-					if (!SITE.matcher(source.site()).matches()) {
-						throw new InvalidConfigurationException(prefix + ".site",
-								"must be the site's name: letters, digits, '.', '_' and '-', at most 200 characters");
-					}
-				});
-				problems.check(() -> required(prefix + ".api-key", source.apiKey()));
-				problems.check(() -> {
-					if (source.invitedBy() != null && !Emails.isValid(source.invitedBy())) {
-						throw new InvalidConfigurationException(prefix + ".invited-by", "must be an email address");
-					}
-				});
-			}
 		}
+		return new Valid(module, properties);
+	}
+
+	/** A properties record's keys, as the configuration spells them. */
+	private static Set<String> names(Class<? extends Record> properties) {
+		Set<String> names = new LinkedHashSet<>();
+		for (RecordComponent component : properties.getRecordComponents()) {
+			names.add(component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+		}
+		return names;
+	}
+
+	private static String vendorName(Vendor vendor) {
+		return vendor.name().toLowerCase(Locale.ROOT);
 	}
 
 	private static Vendor vendor(String prefix, @Nullable String vendor) {
-		required(prefix + ".vendor", vendor);
+		Settings.required(prefix + ".vendor", vendor);
 		try {
 			return Vendor.valueOf(vendor.trim().toUpperCase(Locale.ROOT));
 		}
@@ -163,7 +151,7 @@ final class SourceValidation {
 
 	/** The vendors' names as the configuration spells them: "a, b, c or d". */
 	private static String expectedVendors() {
-		List<String> names = Arrays.stream(Vendor.values()).map((v) -> v.name().toLowerCase(Locale.ROOT)).toList();
+		List<String> names = Arrays.stream(Vendor.values()).map(SourceValidation::vendorName).toList();
 		return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
 	}
 
@@ -172,7 +160,7 @@ final class SourceValidation {
 	 * a credential in a URL ends up in logs.
 	 */
 	static URI baseUrl(String property, @Nullable String value) {
-		required(property, value);
+		Settings.required(property, value);
 		URI uri;
 		try {
 			uri = new URI(value.trim());
@@ -219,14 +207,13 @@ final class SourceValidation {
 		}
 	}
 
-	private static void required(String property, @Nullable String value) {
-		if (isBlank(value)) {
-			throw new InvalidConfigurationException(property, "must be set");
-		}
-	}
-
-	private static boolean isBlank(@Nullable String value) {
-		return value == null || value.isBlank();
+	/**
+	 * A source that passed its checks.
+	 *
+	 * @param module its vendor's module
+	 * @param properties the vendor's own properties of the source
+	 */
+	record Valid(VendorModule<?> module, Record properties) {
 	}
 
 }

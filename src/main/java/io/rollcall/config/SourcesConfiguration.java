@@ -15,7 +15,6 @@ import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.HealthTracker;
-import io.rollcall.domain.Vendor;
 import io.rollcall.settings.Problems;
 import io.rollcall.shared.RedisShared;
 import org.apache.commons.logging.Log;
@@ -28,6 +27,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -72,18 +72,21 @@ class SourcesConfiguration {
 	}
 
 	@Bean
-	Directory directory(RollcallProperties properties, DemoMode demo, SourceFactory factory, Clock clock) {
+	Directory directory(RollcallProperties properties, DemoMode demo, SourceFactory factory, Clock clock,
+			Environment environment) {
+		Binder binder = demo.active() ? demo.binder() : Binder.get(environment);
 		Map<String, SourceProperties> sources = demo.active() ? demo.sources() : properties.sources();
-		Map<String, Vendor> vendors = new LinkedHashMap<>();
+		Map<String, SourceValidation.Valid> valid = new LinkedHashMap<>();
 		Problems problems = new Problems();
-		sources.forEach((id, source) -> problems.check(() -> vendors.put(id, SourceValidation.validate(id, source))));
+		sources.forEach(
+				(id, source) -> problems.check(() -> valid.put(id, SourceValidation.validate(id, source, binder))));
 		problems.throwIfAny();
 		List<Connector> connectors = new ArrayList<>();
 		Map<String, HealthTracker> health = new LinkedHashMap<>();
 		sources.forEach((id, source) -> {
 			HealthTracker tracker = new HealthTracker(clock);
 			health.put(id, tracker);
-			connectors.add(factory.create(id, source, vendors.get(id), tracker));
+			connectors.add(factory.create(id, source, valid.get(id), tracker));
 		});
 		logger.info("Rollcall serves " + connectors.size() + " source(s): " + String.join(", ",
 				connectors.stream().map((c) -> c.info().id() + " (" + c.info().vendor() + ")").toList()));
@@ -106,10 +109,11 @@ class SourcesConfiguration {
 		}
 
 		/**
-		 * The simulated vendors as configured sources, bound as if they were set under
-		 * {@code rollcall.sources}, so every other property keeps its usual default.
+		 * The simulated vendors' settings, as if they were set under
+		 * {@code rollcall.sources}, so they bind like any configured source and keep
+		 * every default.
 		 */
-		Map<String, SourceProperties> sources() {
+		Binder binder() {
 			Map<String, String> settings = new LinkedHashMap<>();
 			for (DemoVendors.Endpoint endpoint : this.vendors.endpoints()) {
 				String prefix = "rollcall.sources." + endpoint.id() + ".";
@@ -118,8 +122,12 @@ class SourcesConfiguration {
 				settings.put(prefix + "base-url", endpoint.baseUrl());
 				endpoint.properties().forEach((key, value) -> settings.put(prefix + key, value));
 			}
-			return new Binder(new MapConfigurationPropertySource(settings))
-				.bind("rollcall.sources", Bindable.mapOf(String.class, SourceProperties.class))
+			return new Binder(new MapConfigurationPropertySource(settings));
+		}
+
+		/** The simulated vendors as configured sources. */
+		Map<String, SourceProperties> sources() {
+			return binder().bind("rollcall.sources", Bindable.mapOf(String.class, SourceProperties.class))
 				.orElseThrow(() -> new IllegalStateException("The demo sources did not bind"));
 		}
 

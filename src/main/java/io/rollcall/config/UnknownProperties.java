@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.rollcall.connector.VendorModules;
 import io.rollcall.domain.Suggestions;
 import io.rollcall.settings.InvalidConfigurationException;
 import io.rollcall.settings.Problems;
@@ -28,7 +29,8 @@ import org.springframework.core.env.Environment;
  * Refuses settings under {@code rollcall.} that Rollcall does not have, naming the key
  * and the nearest one it does have, never the value: a misspelt key is otherwise ignored,
  * and a misspelt {@code rollcall.sources} even starts demo mode. The known keys are read
- * off {@link RollcallProperties} itself, so they cannot drift from it.
+ * off {@link RollcallProperties} itself and each vendor module's properties, so they
+ * cannot drift from them.
  */
 class UnknownProperties implements EnvironmentPostProcessor {
 
@@ -50,6 +52,8 @@ class UnknownProperties implements EnvironmentPostProcessor {
 	static void check(Environment environment) {
 		Node root = Node.of(RollcallProperties.class);
 		OTHERS.forEach(root::add);
+		// Each vendor's own properties sit beside the shared ones of every source.
+		VendorModules.all().forEach((module) -> root.entriesOf("sources").merge(Node.of(module.properties())));
 		Set<ConfigurationPropertyName> seen = new LinkedHashSet<>();
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			if (source instanceof IterableConfigurationPropertySource iterable) {
@@ -101,6 +105,21 @@ class UnknownProperties implements EnvironmentPostProcessor {
 				node.spelling.putIfAbsent(uniform(element), element);
 				node = node.children.computeIfAbsent(uniform(element), (key) -> new Node());
 			}
+		}
+
+		/** What any entry of the map under a key holds. */
+		Node entriesOf(String key) {
+			Node map = this.children.get(uniform(key));
+			if (map == null || map.entries == null) {
+				throw new IllegalStateException(key + " is not a map of settings");
+			}
+			return map.entries;
+		}
+
+		/** Adds another node's keys to this one's. */
+		void merge(Node other) {
+			other.children.forEach(this.children::putIfAbsent);
+			other.spelling.forEach(this.spelling::putIfAbsent);
 		}
 
 		boolean leaf() {

@@ -1,5 +1,6 @@
 /**
- * The GraphQL API: controllers, batch loading, errors.
+ * The GraphQL API: controllers, one read per source and request of the lists nested
+ * fields need, errors, query limits.
  */
 @NullMarked
 package io.rollcall.graphql;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
+import io.rollcall.connector.VendorModule;
+import io.rollcall.connector.VendorModules;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +67,11 @@ class ConfigurationDocsTests {
 					(defaultValue != null) ? defaultValue.value()[0] : null);
 		}
 		assertThat(defaults).as("source properties with a default").isGreaterThan(10);
+		for (VendorModule<?> module : VendorModules.all()) {
+			for (RecordComponent component : module.properties().getRecordComponents()) {
+				assertDocumented(rows, "….".concat(dashed(component.getName())), null);
+			}
+		}
 	}
 
 	private static void assertDocumented(List<Row> rows, String name, String defaultValue) {

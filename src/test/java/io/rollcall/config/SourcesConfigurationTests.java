@@ -1,7 +1,12 @@
 package io.rollcall.config;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import io.rollcall.connector.VendorModule;
+import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.SourceInfo;
@@ -129,13 +134,24 @@ class SourcesConfigurationTests {
 	}
 
 	@Test
-	void propertiesNeverPrintTheirSecrets() {
-		SourceProperties source = new SourceProperties("testmo", null, "https://acme.testmo.net", null, SECRET, SECRET,
-				null, SECRET, null, SECRET, null, null, java.time.Duration.ofSeconds(5),
-				java.time.Duration.ofSeconds(2), 1, java.time.Duration.ofSeconds(30),
-				org.springframework.util.unit.DataSize.ofMegabytes(1), 1, java.time.Duration.ofSeconds(1), 50,
-				java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(5), 100, 10);
-		assertThat(source.toString()).doesNotContain(SECRET);
+	void propertiesNeverPrintTheirSecrets() throws ReflectiveOperationException {
+		for (VendorModule<?> module : VendorModules.all()) {
+			RecordComponent[] components = module.properties().getRecordComponents();
+			Object[] values = new Object[components.length];
+			for (int i = 0; i < components.length; i++) {
+				values[i] = components[i].getType().equals(String.class) ? SECRET + i : null;
+			}
+			Record properties = module.properties()
+				.getDeclaredConstructor(Stream.of(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+				.newInstance(values);
+			String printed = properties.toString();
+			for (int i = 0; i < components.length; i++) {
+				String name = components[i].getName().toLowerCase(Locale.ROOT);
+				if (name.contains("token") || name.contains("key")) {
+					assertThat(printed).as(module.vendor() + " " + components[i].getName()).doesNotContain(SECRET + i);
+				}
+			}
+		}
 		assertThat(new RollcallProperties.ApiKey("ci", SECRET, "READ").toString()).doesNotContain(SECRET);
 	}
 

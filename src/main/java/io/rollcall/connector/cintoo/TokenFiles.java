@@ -1,4 +1,4 @@
-package io.rollcall.config;
+package io.rollcall.connector.cintoo;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
