@@ -1,6 +1,7 @@
 package io.rollcall.config;
 
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -83,9 +84,12 @@ class SourcesConfigurationTests {
 
 	@Test
 	void anUnknownVendorNamesTheProperty() {
-		expectFailure(
-				"rollcall.sources.tool.vendor: unknown vendor 'jira'; expected cintoo, testmo, codebase or periscope",
+		// Every vendor, in the enum's order: "a, b, c or d".
+		List<String> vendors = Stream.of(Vendor.values()).map((v) -> v.name().toLowerCase(Locale.ROOT)).toList();
+		expectFailure("rollcall.sources.tool.vendor: unknown vendor 'jira'; expected "
+				+ String.join(", ", vendors.subList(0, vendors.size() - 1)) + " or " + vendors.get(vendors.size() - 1),
 				"rollcall.sources.tool.vendor=jira", "rollcall.sources.tool.base-url=https://example.com");
+		assertThat(vendors).startsWith("cintoo", "testmo", "codebase", "periscope");
 	}
 
 	@Test
