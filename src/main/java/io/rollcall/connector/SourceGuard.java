@@ -210,9 +210,9 @@ public final class SourceGuard {
 			this.coolDownUntil.compareAndSet(until, null);
 			return null;
 		}
-		SourceException failure = new SourceException(this.source, Code.SOURCE_RATE_LIMITED,
+		SourceException failure = SourceException.rateLimited(this.source,
 				"Source '" + this.source + "' asked the gateway to wait; not calling it for " + remaining + "s", 429,
-				remaining, null, null);
+				remaining);
 		this.health.failed(failure);
 		return failure;
 	}

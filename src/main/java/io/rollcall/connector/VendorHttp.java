@@ -295,28 +295,26 @@ public final class VendorHttp {
 	private SourceException failure(int status, HttpHeaders headers, byte[] body, boolean read) {
 		String prefix = "Source '" + this.source + "'";
 		if (status == 401 || status == 403) {
-			return new SourceException(this.source, Code.SOURCE_UNAUTHORIZED,
-					prefix + " refused the configured credentials (HTTP " + status + ")", status, null, null, null);
+			return SourceException.answered(this.source, Code.SOURCE_UNAUTHORIZED,
+					prefix + " refused the configured credentials (HTTP " + status + ")", status, null);
 		}
 		if (status == 429) {
 			long retryAfter = this.guard.capRetryAfter(RetryAfter.seconds(headers.getFirst(HttpHeaders.RETRY_AFTER),
 					this.defaultRetryAfterSeconds, this.clock));
-			return new SourceException(this.source, Code.SOURCE_RATE_LIMITED,
-					prefix + " is rate limiting the gateway; retry after " + retryAfter + "s", status, retryAfter, null,
-					null);
+			return SourceException.rateLimited(this.source,
+					prefix + " is rate limiting the gateway; retry after " + retryAfter + "s", status, retryAfter);
 		}
 		if (status >= 500) {
-			return new SourceException(this.source, Code.SOURCE_UNAVAILABLE,
-					prefix + " is unavailable (HTTP " + status + ")", status, null, null, null);
+			return SourceException.answered(this.source, Code.SOURCE_UNAVAILABLE,
+					prefix + " is unavailable (HTTP " + status + ")", status, null);
 		}
 		String vendorMessage = safeVendorMessage(body);
 		if (!read && status != 404) {
-			return new SourceException(this.source, Code.SOURCE_REJECTED,
-					prefix + " refused the change (HTTP " + status + ")", status, null, vendorMessage, null);
+			return SourceException.answered(this.source, Code.SOURCE_REJECTED,
+					prefix + " refused the change (HTTP " + status + ")", status, vendorMessage);
 		}
-		return new SourceException(this.source, Code.SOURCE_BAD_RESPONSE,
-				prefix + " answered HTTP " + status + " where the gateway expected data", status, null, vendorMessage,
-				null);
+		return SourceException.answered(this.source, Code.SOURCE_BAD_RESPONSE,
+				prefix + " answered HTTP " + status + " where the gateway expected data", status, vendorMessage);
 	}
 
 	private @Nullable String safeVendorMessage(byte[] body) {
@@ -341,19 +339,18 @@ public final class VendorHttp {
 		String prefix = "Source '" + this.source + "'";
 		if (ex instanceof TimeoutException || ex instanceof ReadTimeoutException) {
 			return new SourceException(this.source, Code.SOURCE_TIMEOUT,
-					prefix + " did not answer within " + describe(this.timeout), 0, null, null, null);
+					prefix + " did not answer within " + describe(this.timeout));
 		}
 		if (ex instanceof DataBufferLimitException) {
 			return new SourceException(this.source, Code.SOURCE_BAD_RESPONSE,
-					prefix + " sent an answer larger than the gateway accepts", 0, null, null, null);
+					prefix + " sent an answer larger than the gateway accepts");
 		}
 		if (ex instanceof WebClientRequestException) {
-			return new SourceException(this.source, Code.SOURCE_UNAVAILABLE, prefix + " could not be reached", 0, null,
-					null, null);
+			return new SourceException(this.source, Code.SOURCE_UNAVAILABLE, prefix + " could not be reached");
 		}
 		// Connection closed mid-answer, malformed chunks and the like.
-		return new SourceException(this.source, Code.SOURCE_UNAVAILABLE,
-				prefix + " broke off the answer before it was complete", 0, null, null, new BrokenOff());
+		return SourceException.causedBy(this.source, Code.SOURCE_UNAVAILABLE,
+				prefix + " broke off the answer before it was complete", new BrokenOff());
 	}
 
 	private static String describe(Duration duration) {

@@ -237,8 +237,8 @@ public final class Directory {
 	}
 
 	private static SourceException unreadable(String id, Throwable ex) {
-		return new SourceException(id, SourceException.Code.SOURCE_BAD_RESPONSE,
-				"Source '" + id + "' gave an answer that could not be read", 0, null, null, ex);
+		return SourceException.causedBy(id, SourceException.Code.SOURCE_BAD_RESPONSE,
+				"Source '" + id + "' gave an answer that could not be read", ex);
 	}
 
 	/**

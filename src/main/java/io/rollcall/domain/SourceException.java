@@ -25,12 +25,46 @@ public final class SourceException extends RuntimeException {
 	private final boolean outcomeUnknown;
 
 	public SourceException(String source, Code code, String message) {
-		this(source, code, message, 0, null, null, null);
+		this(source, code, message, 0, null, null, null, false);
 	}
 
-	public SourceException(String source, Code code, String message, int status, @Nullable Long retryAfterSeconds,
-			@Nullable String vendorMessage, @Nullable Throwable cause) {
-		this(source, code, message, status, retryAfterSeconds, vendorMessage, cause, false);
+	/**
+	 * A failure the vendor answered with an HTTP status.
+	 * @param source the source id
+	 * @param code the failure's code
+	 * @param message what happened, safe to show
+	 * @param status the vendor's HTTP status
+	 * @param vendorMessage the vendor's own words, cleaned and bounded, or null
+	 * @return the failure
+	 */
+	public static SourceException answered(String source, Code code, String message, int status,
+			@Nullable String vendorMessage) {
+		return new SourceException(source, code, message, status, null, vendorMessage, null, false);
+	}
+
+	/**
+	 * The vendor (or a cool-down it started) asks the gateway to wait.
+	 * @param source the source id
+	 * @param message what happened, safe to show
+	 * @param status the vendor's HTTP status
+	 * @param retryAfterSeconds how long to wait
+	 * @return the failure
+	 */
+	public static SourceException rateLimited(String source, String message, int status, long retryAfterSeconds) {
+		return new SourceException(source, Code.SOURCE_RATE_LIMITED, message, status, retryAfterSeconds, null, null,
+				false);
+	}
+
+	/**
+	 * A failure with no answer from the vendor, and what caused it.
+	 * @param source the source id
+	 * @param code the failure's code
+	 * @param message what happened, safe to show
+	 * @param cause the cause, kept for the log
+	 * @return the failure
+	 */
+	public static SourceException causedBy(String source, Code code, String message, Throwable cause) {
+		return new SourceException(source, code, message, 0, null, null, cause, false);
 	}
 
 	private SourceException(String source, Code code, String message, int status, @Nullable Long retryAfterSeconds,

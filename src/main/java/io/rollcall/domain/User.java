@@ -41,6 +41,17 @@ public record User(String source, String nativeId, String displayName, @Nullable
 		memberships = List.copyOf(memberships);
 	}
 
+	/**
+	 * Starts a user with what every account has; the rest is unknown until set.
+	 * @param source the source id
+	 * @param nativeId the vendor's id
+	 * @param displayName the readable name (see {@link #displayName})
+	 * @return a builder
+	 */
+	public static Builder builder(String source, String nativeId, String displayName) {
+		return new Builder(source, nativeId, displayName);
+	}
+
 	public NodeId id() {
 		return NodeId.user(this.source, this.nativeId);
 	}
@@ -73,6 +84,97 @@ public record User(String source, String nativeId, String displayName, @Nullable
 
 	private static String blankToEmpty(@Nullable String value) {
 		return (value != null) ? value.trim() : "";
+	}
+
+	/**
+	 * A user, one named field at a time: vendors know different parts of an account.
+	 */
+	public static final class Builder {
+
+		private final String source;
+
+		private final String nativeId;
+
+		private final String displayName;
+
+		private @Nullable String firstName;
+
+		private @Nullable String lastName;
+
+		private @Nullable String email;
+
+		private @Nullable String username;
+
+		private @Nullable String timezone;
+
+		private @Nullable Boolean active;
+
+		private @Nullable Instant createdAt;
+
+		private List<String> roleIds = List.of();
+
+		private List<String> groupIds = List.of();
+
+		private List<Membership> memberships = List.of();
+
+		private Builder(String source, String nativeId, String displayName) {
+			this.source = source;
+			this.nativeId = nativeId;
+			this.displayName = displayName;
+		}
+
+		public Builder name(@Nullable String firstName, @Nullable String lastName) {
+			this.firstName = firstName;
+			this.lastName = lastName;
+			return this;
+		}
+
+		public Builder email(@Nullable String email) {
+			this.email = email;
+			return this;
+		}
+
+		public Builder username(@Nullable String username) {
+			this.username = username;
+			return this;
+		}
+
+		public Builder timezone(@Nullable String timezone) {
+			this.timezone = timezone;
+			return this;
+		}
+
+		public Builder active(@Nullable Boolean active) {
+			this.active = active;
+			return this;
+		}
+
+		public Builder createdAt(@Nullable Instant createdAt) {
+			this.createdAt = createdAt;
+			return this;
+		}
+
+		public Builder roleIds(List<String> roleIds) {
+			this.roleIds = roleIds;
+			return this;
+		}
+
+		public Builder groupIds(List<String> groupIds) {
+			this.groupIds = groupIds;
+			return this;
+		}
+
+		public Builder memberships(List<Membership> memberships) {
+			this.memberships = memberships;
+			return this;
+		}
+
+		public User build() {
+			return new User(this.source, this.nativeId, this.displayName, this.firstName, this.lastName, this.email,
+					this.username, this.timezone, this.active, this.createdAt, this.roleIds, this.groupIds,
+					this.memberships);
+		}
+
 	}
 
 }

@@ -146,8 +146,7 @@ class CachingConnectorTests {
 				if (this.failing.get()) {
 					return Mono.error(new SourceException("src", SourceException.Code.SOURCE_UNAVAILABLE, "down"));
 				}
-				return Mono.just(List.of(new User("src", "1", this.name.get(), null, null, null, null, null, null, null,
-						List.of(), List.of(), List.of())));
+				return Mono.just(List.of(User.builder("src", "1", this.name.get()).build()));
 			});
 			// Without a delay the answer comes synchronously, as from a warm connection
 			// pool.

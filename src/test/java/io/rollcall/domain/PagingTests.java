@@ -73,7 +73,7 @@ class PagingTests {
 	}
 
 	private static User user(String source, String id, String name, String email) {
-		return new User(source, id, name, null, null, email, null, null, null, null, List.of(), List.of(), List.of());
+		return User.builder(source, id, name).email(email).build();
 	}
 
 }

@@ -18,9 +18,10 @@ final class CintooMapper {
 	/** Unconfirmed users may have null or empty names: they show as their email. */
 	static User toUser(String source, CintooWire.User user) {
 		String id = (user.id() != null) ? user.id() : "";
-		return new User(source, id, User.displayName(user.firstname(), user.lastname(), user.email(), id),
-				blankToNull(user.firstname()), blankToNull(user.lastname()), blankToNull(user.email()), null, null,
-				null, null, List.of(), List.of(), List.of());
+		return User.builder(source, id, User.displayName(user.firstname(), user.lastname(), user.email(), id))
+			.name(blankToNull(user.firstname()), blankToNull(user.lastname()))
+			.email(blankToNull(user.email()))
+			.build();
 	}
 
 	/**

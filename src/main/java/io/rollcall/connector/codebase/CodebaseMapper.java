@@ -26,11 +26,16 @@ final class CodebaseMapper {
 			.filter((a) -> a.permalink() != null && !a.permalink().isEmpty())
 			.map((a) -> new Membership(a.permalink(), id, List.of(), List.of(), false))
 			.toList();
-		return new User(source, id,
-				User.displayName(user.firstName(), user.lastName(), user.username(), user.emailAddress(), id),
-				emptyToNull(user.firstName()), emptyToNull(user.lastName()), emptyToNull(user.emailAddress()),
-				emptyToNull(user.username()), emptyToNull(user.timeZone()), user.enabled(), null, List.of(), List.of(),
-				memberships);
+		return User
+			.builder(source, id,
+					User.displayName(user.firstName(), user.lastName(), user.username(), user.emailAddress(), id))
+			.name(emptyToNull(user.firstName()), emptyToNull(user.lastName()))
+			.email(emptyToNull(user.emailAddress()))
+			.username(emptyToNull(user.username()))
+			.timezone(emptyToNull(user.timeZone()))
+			.active(user.enabled())
+			.memberships(memberships)
+			.build();
 	}
 
 	static Role toRole(String source, CodebaseWire.Role role) {

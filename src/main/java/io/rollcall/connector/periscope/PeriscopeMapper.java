@@ -23,9 +23,12 @@ final class PeriscopeMapper {
 	static User toUser(String source, PeriscopeWire.User user) {
 		String email = (user.email() != null) ? user.email().trim() : "";
 		List<String> groups = (user.groups() != null) ? List.copyOf(user.groups()) : List.of();
-		return new User(source, email, User.displayName(user.firstName(), user.lastName(), email), user.firstName(),
-				user.lastName(), email.isEmpty() ? null : email, null, null, null, VendorJson.instant(user.createdAt()),
-				List.of(), groups, List.of());
+		return User.builder(source, email, User.displayName(user.firstName(), user.lastName(), email))
+			.name(user.firstName(), user.lastName())
+			.email(email.isEmpty() ? null : email)
+			.createdAt(VendorJson.instant(user.createdAt()))
+			.groupIds(groups)
+			.build();
 	}
 
 	/** Periscope keys groups by name; members are derived from the users' group lists. */

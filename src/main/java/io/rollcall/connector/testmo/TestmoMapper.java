@@ -25,9 +25,14 @@ final class TestmoMapper {
 		List<String> roles = (user.roleId() != null) ? List.of(Long.toString(user.roleId())) : List.of();
 		List<String> groups = (user.groups() != null) ? user.groups().stream().map((g) -> Long.toString(g)).toList()
 				: List.of();
-		return new User(source, id, User.displayName(null, null, user.name(), user.email(), id), null, null,
-				user.email(), null, user.timezone(), active, VendorJson.instant(user.createdAt()), roles, groups,
-				List.of());
+		return User.builder(source, id, User.displayName(null, null, user.name(), user.email(), id))
+			.email(user.email())
+			.timezone(user.timezone())
+			.active(active)
+			.createdAt(VendorJson.instant(user.createdAt()))
+			.roleIds(roles)
+			.groupIds(groups)
+			.build();
 	}
 
 	static Role toRole(String source, TestmoWire.Role role) {
