@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.cache.CachingConnector;
 import io.rollcall.connector.SourceGuards;
 import io.rollcall.demo.DemoVendors;
+import io.rollcall.domain.Changes;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.HealthTracker;
@@ -91,6 +92,11 @@ class SourcesConfiguration {
 		logger.info("Rollcall serves " + connectors.size() + " source(s): " + String.join(", ",
 				connectors.stream().map((c) -> c.info().id() + " (" + c.info().vendor() + ")").toList()));
 		return new Directory(connectors, health);
+	}
+
+	@Bean
+	Changes changes(Directory directory) {
+		return new Changes(directory);
 	}
 
 	/**

@@ -311,4 +311,41 @@ public final class SourceView {
 		return result;
 	}
 
+	/**
+	 * The role with this name (any case), for a change that names one.
+	 * @param name the name
+	 * @param argument the argument it came in, for the error
+	 * @return the role
+	 * @throws InvalidInputException naming the source's roles when it has none so named
+	 */
+	public Role roleNamed(String name, String argument) {
+		for (Role role : this.roles) {
+			if (role.name().equalsIgnoreCase(name.trim())) {
+				return role;
+			}
+		}
+		throw new InvalidInputException(argument, "No role '" + name + "' in " + this.source.id() + "; its roles are: "
+				+ String.join(", ", this.roles.stream().map(Role::name).toList()));
+	}
+
+	/**
+	 * The groups' names as the source spells them, for a change that names some.
+	 * @param names the names
+	 * @param argument the argument they came in, for the error
+	 * @return the names, in the same order
+	 * @throws InvalidInputException naming the source's groups when one is not among them
+	 */
+	public List<String> groupNames(List<String> names, String argument) {
+		List<String> result = new ArrayList<>();
+		for (String name : names) {
+			Group group = group(name.trim());
+			if (group == null) {
+				throw new InvalidInputException(argument, "No group '" + name + "' in " + this.source.id()
+						+ "; its groups are: " + String.join(", ", this.groups.stream().map(Group::name).toList()));
+			}
+			result.add(group.name());
+		}
+		return result;
+	}
+
 }

@@ -17,6 +17,30 @@ public interface Writes {
 	};
 
 	/**
+	 * An invitation as this source takes it, checked against its lists: the role and the
+	 * groups asked for, by the source's own ids or names. A name the source does not have
+	 * is refused ({@link InvalidInputException}). By default a source's invitations take
+	 * neither, and both are left out.
+	 * @param asked the invitation as asked, with the role by name
+	 * @param view the source's users, roles and groups
+	 * @return the invitation to send
+	 */
+	default Invitation invitation(Invitation asked, SourceView view) {
+		return new Invitation(asked.email(), asked.firstName(), asked.lastName(), null, List.of());
+	}
+
+	/**
+	 * A group access level as this source spells it.
+	 * @param access the level asked for
+	 * @return the level to send
+	 * @throws InvalidInputException when the source has no such level
+	 */
+	default String access(String access) {
+		throw new InvalidInputException(ChangeRequests.ACCESS,
+				ChangeRequests.ACCESS + " is not something this source's groups have");
+	}
+
+	/**
 	 * Invites a person.
 	 * @param invitation who, and with which role or groups
 	 * @param dryRun validate only
@@ -78,7 +102,8 @@ public interface Writes {
 	 * @param email the address
 	 * @param firstName given name
 	 * @param lastName family name
-	 * @param role the role's native id, or null for the source's default
+	 * @param role as asked, a role's name; as sent, the role's native id; null for the
+	 * source's default
 	 * @param groups group names, for sources whose invitations take groups
 	 */
 	record Invitation(String email, String firstName, String lastName, @Nullable String role, List<String> groups) {

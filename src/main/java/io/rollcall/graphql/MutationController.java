@@ -3,6 +3,8 @@ package io.rollcall.graphql;
 import java.util.List;
 
 import graphql.GraphQLContext;
+import io.rollcall.domain.ChangeRequests;
+import io.rollcall.domain.Changes;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Invitations, updates and offboarding of users, groups, and project membership, across
- * several sources in one request.
+ * several sources in one request: GraphQL inputs made into the domain's
+ * {@link ChangeRequests}, carried out by {@link Changes}.
  */
 @Controller
 class MutationController {
@@ -31,42 +34,63 @@ class MutationController {
 
 	@MutationMapping
 	Mono<Changes.ChangeResult> inviteUser(@Argument InviteUserInput input, GraphQLContext context) {
-		return this.changes.invite(input, actor(context));
+		return this.changes.invite(new ChangeRequests.Invite(orEmpty(input.sources()), input.email(), input.firstName(),
+				input.lastName(), input.role(), orEmpty(input.groups()), dryRun(input.dryRun())), actor(context));
 	}
 
 	@MutationMapping
 	Mono<Changes.ChangeResult> updateUser(@Argument UpdateUserInput input, GraphQLContext context) {
-		return this.changes.updateUser(input, actor(context));
+		return this.changes.updateUser(new ChangeRequests.UpdateUser(input.source(), input.email(), input.firstName(),
+				input.lastName(), input.groups(), dryRun(input.dryRun())), actor(context));
 	}
 
 	@MutationMapping
 	Mono<Changes.ChangeResult> removeUser(@Argument RemoveUserInput input, GraphQLContext context) {
-		return this.changes.removeUser(input, actor(context));
+		return this.changes.removeUser(
+				new ChangeRequests.RemoveUser(input.email(), orEmpty(input.sources()), dryRun(input.dryRun())),
+				actor(context));
 	}
 
 	@MutationMapping
 	Mono<Changes.ChangeResult> createGroup(@Argument CreateGroupInput input, GraphQLContext context) {
-		return this.changes.createGroup(input, actor(context));
+		return this.changes.createGroup(
+				new ChangeRequests.CreateGroup(input.source(), input.name(), input.access(), dryRun(input.dryRun())),
+				actor(context));
 	}
 
 	@MutationMapping
 	Mono<Changes.ChangeResult> updateGroup(@Argument UpdateGroupInput input, GraphQLContext context) {
-		return this.changes.updateGroup(input, actor(context));
+		return this.changes.updateGroup(new ChangeRequests.UpdateGroup(input.source(), input.name(), input.newName(),
+				input.access(), dryRun(input.dryRun())), actor(context));
 	}
 
 	@MutationMapping
 	Mono<Changes.ChangeResult> deleteGroup(@Argument DeleteGroupInput input, GraphQLContext context) {
-		return this.changes.deleteGroup(input, actor(context));
+		return this.changes.deleteGroup(
+				new ChangeRequests.DeleteGroup(input.source(), input.name(), dryRun(input.dryRun())), actor(context));
 	}
 
 	@MutationMapping
 	Mono<Changes.ChangeResult> addProjectMember(@Argument ProjectMemberInput input, GraphQLContext context) {
-		return this.changes.changeProjectMember(input, true, actor(context));
+		return this.changes.changeProjectMember(member(input, true), actor(context));
 	}
 
 	@MutationMapping
 	Mono<Changes.ChangeResult> removeProjectMember(@Argument ProjectMemberInput input, GraphQLContext context) {
-		return this.changes.changeProjectMember(input, false, actor(context));
+		return this.changes.changeProjectMember(member(input, false), actor(context));
+	}
+
+	private static ChangeRequests.ProjectMember member(ProjectMemberInput input, boolean add) {
+		return new ChangeRequests.ProjectMember(Ids.decode(input.project(), "input.project"),
+				Ids.decode(input.user(), "input.user"), add, dryRun(input.dryRun()));
+	}
+
+	private static boolean dryRun(@Nullable Boolean dryRun) {
+		return Boolean.TRUE.equals(dryRun);
+	}
+
+	private static <T> List<T> orEmpty(@Nullable List<T> list) {
+		return (list != null) ? list : List.of();
 	}
 
 	private static String actor(GraphQLContext context) {

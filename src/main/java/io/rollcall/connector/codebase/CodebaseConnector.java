@@ -11,12 +11,14 @@ import java.util.function.Consumer;
 
 import io.rollcall.connector.VendorHttp;
 import io.rollcall.domain.Change;
+import io.rollcall.domain.ChangeRequests;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Membership;
 import io.rollcall.domain.Project;
 import io.rollcall.domain.Role;
 import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceInfo;
+import io.rollcall.domain.SourceView;
 import io.rollcall.domain.User;
 import io.rollcall.domain.Writes;
 import reactor.core.publisher.Mono;
@@ -92,6 +94,13 @@ final class CodebaseConnector implements Connector, Writes {
 	@Override
 	public Writes writes() {
 		return this;
+	}
+
+	/** Codebase invitations take a role, by its id; groups it does not have. */
+	@Override
+	public Invitation invitation(Invitation asked, SourceView view) {
+		String role = (asked.role() != null) ? view.roleNamed(asked.role(), ChangeRequests.ROLE).nativeId() : null;
+		return new Invitation(asked.email(), asked.firstName(), asked.lastName(), role, List.of());
 	}
 
 	@Override

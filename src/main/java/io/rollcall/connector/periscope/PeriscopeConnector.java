@@ -10,10 +10,13 @@ import io.rollcall.connector.VendorHttp;
 import io.rollcall.connector.VendorJson;
 import io.rollcall.connector.VendorPaths;
 import io.rollcall.domain.Change;
+import io.rollcall.domain.ChangeRequests;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Group;
+import io.rollcall.domain.InvalidInputException;
 import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceInfo;
+import io.rollcall.domain.SourceView;
 import io.rollcall.domain.User;
 import io.rollcall.domain.Writes;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +83,25 @@ final class PeriscopeConnector implements Connector, Writes {
 	@Override
 	public Writes writes() {
 		return this;
+	}
+
+	/** Periscope invitations take groups, by name; roles it does not have. */
+	@Override
+	public Invitation invitation(Invitation asked, SourceView view) {
+		return new Invitation(asked.email(), asked.firstName(), asked.lastName(), null,
+				view.groupNames(asked.groups(), ChangeRequests.GROUPS));
+	}
+
+	/** View, Discovery or SQL, in any case. */
+	@Override
+	public String access(String access) {
+		for (String level : PeriscopeMapper.ACCESS_LEVELS) {
+			if (level.equalsIgnoreCase(access.trim())) {
+				return level;
+			}
+		}
+		throw new InvalidInputException(ChangeRequests.ACCESS, ChangeRequests.ACCESS + " must be one of "
+				+ String.join(", ", PeriscopeMapper.ACCESS_LEVELS) + " (was '" + access + "')");
 	}
 
 	@Override

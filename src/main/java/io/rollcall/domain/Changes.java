@@ -1,94 +1,75 @@
-package io.rollcall.graphql;
+package io.rollcall.domain;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import io.rollcall.domain.Capability;
-import io.rollcall.domain.Change;
-import io.rollcall.domain.Connector;
-import io.rollcall.domain.Directory;
-import io.rollcall.domain.Emails;
-import io.rollcall.domain.Group;
-import io.rollcall.domain.InvalidInputException;
-import io.rollcall.domain.NodeId;
-import io.rollcall.domain.Part;
-import io.rollcall.domain.Role;
-import io.rollcall.domain.SourceInfo;
-import io.rollcall.domain.SourceView;
-import io.rollcall.domain.User;
-import io.rollcall.domain.Vendor;
-import io.rollcall.domain.Writes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.stereotype.Component;
-
 /**
- * Carries out changes across sources: checks every argument before anything is sent
- * (syntax first, then the sources' catalogues), asks only sources that can make the
- * change, sends each change once, drops the affected cached data, and writes one audit
- * line per source.
+ * Carries out changes across sources: checks every request against the sources'
+ * catalogues before anything is sent (its syntax the request checked itself; what a
+ * vendor takes, its {@link Writes}), asks only sources that can make the change, sends
+ * each change once, drops the affected cached data, and writes one audit line per source.
  */
-@Component
-class Changes {
+public final class Changes {
 
 	private static final Log audit = LogFactory.getLog("io.rollcall.audit");
 
-	/** Periscope's access levels, as it answers them. */
-	private static final List<String> ACCESS_LEVELS = List.of("View", "Discovery", "SQL");
-
 	private final Directory directory;
 
-	Changes(Directory directory) {
+	public Changes(Directory directory) {
 		this.directory = directory;
 	}
 
-	Mono<ChangeResult> invite(MutationController.InviteUserInput input, String actor) {
-		String email = email(input.email(), "input.email");
-		String first = required(input.firstName(), "input.firstName");
-		String last = required(input.lastName(), "input.lastName");
-		List<String> sources = sources(input.sources(), "input.sources", true);
-		boolean dryRun = Boolean.TRUE.equals(input.dryRun());
+	/**
+	 * Invites a person into every source asked that can invite.
+	 * @param request the invitation
+	 * @param actor who asks, for the audit trail
+	 * @return one change per source
+	 */
+	public Mono<ChangeResult> invite(ChangeRequests.Invite request, String actor) {
+		String email = request.email();
+		List<String> sources = known(request.sources(), "input.sources");
+		boolean dryRun = request.dryRun();
+		Writes.Invitation asked = new Writes.Invitation(email, request.firstName(), request.lastName(),
+				blankToNull(request.role()), request.groups());
 		return Flux.fromIterable(sources).flatMapSequential((id) -> {
 			SourceInfo source = source(id);
 			if (!source.can(Capability.INVITE_USER)) {
 				return Mono.just(Plan.unsupported(id, "cannot invite users"));
 			}
+			Connector connector = this.directory.connector(id).orElseThrow();
 			return this.directory.view(id, EnumSet.of(Part.USERS, Part.ROLES, Part.GROUPS)).map((loaded) -> {
 				if (loaded.error() != null) {
 					return Plan.done(Change.failed(loaded.error()));
 				}
 				SourceView view = loaded.view();
-				String role = (source.vendor() == Vendor.CODEBASE) ? roleId(view, input.role()) : null;
-				List<String> groups = (source.vendor() == Vendor.PERISCOPE)
-						? groupNames(view, input.groups(), "input.groups") : List.of();
+				Writes.Invitation invitation = connector.writes().invitation(asked, view);
 				if (view.account(email) != null) {
 					return Plan.done(Change.refused(id, "ALREADY_EXISTS",
 							"An account with " + email + " already exists in " + id + "; nothing was sent"));
 				}
-				Writes.Invitation invitation = new Writes.Invitation(email, first, last, role, groups);
 				return Plan.send(id, (writes) -> writes.invite(invitation, dryRun));
 			});
 		}).collectList().flatMap((plans) -> run("inviteUser", email, plans, dryRun, actor));
 	}
 
-	Mono<ChangeResult> updateUser(MutationController.UpdateUserInput input, String actor) {
-		String email = email(input.email(), "input.email");
-		String id = sources(List.of(input.source()), "input.source", true).get(0);
-		boolean dryRun = Boolean.TRUE.equals(input.dryRun());
-		if (input.firstName() != null) {
-			required(input.firstName(), "input.firstName");
-		}
-		if (input.lastName() != null) {
-			required(input.lastName(), "input.lastName");
-		}
+	/**
+	 * Changes a user's name or groups in one source.
+	 * @param request the change
+	 * @param actor who asks, for the audit trail
+	 * @return the change
+	 */
+	public Mono<ChangeResult> updateUser(ChangeRequests.UpdateUser request, String actor) {
+		String email = request.email();
+		String id = known(List.of(request.source()), "input.source").get(0);
+		boolean dryRun = request.dryRun();
 		SourceInfo source = source(id);
 		if (!source.can(Capability.UPDATE_USER)) {
 			return run("updateUser", email, List.of(Plan.unsupported(id, "cannot update users")), dryRun, actor);
@@ -97,8 +78,8 @@ class Changes {
 			if (loaded.error() != null) {
 				return run("updateUser", email, List.of(Plan.done(Change.failed(loaded.error()))), dryRun, actor);
 			}
-			List<String> groups = (input.groups() != null) ? groupNames(loaded.view(), input.groups(), "input.groups")
-					: null;
+			List<String> groups = (request.groups() != null)
+					? loaded.view().groupNames(request.groups(), ChangeRequests.GROUPS) : null;
 			User account = loaded.view().account(email);
 			if (account == null) {
 				return run("updateUser", email,
@@ -106,22 +87,24 @@ class Changes {
 			}
 			// Periscope keys users by the address as it holds it.
 			String target = (account.email() != null) ? account.email() : email;
-			return run("updateUser", email,
-					List.of(Plan
-						.send(id,
-								(writes) -> writes.updateUser(target, input.firstName(), input.lastName(), groups,
-										dryRun))
-						.about(account, null)),
-					dryRun, actor);
+			return run("updateUser", email, List.of(Plan
+				.send(id,
+						(writes) -> writes.updateUser(target, request.firstName(), request.lastName(), groups, dryRun))
+				.about(account, null)), dryRun, actor);
 		});
 	}
 
-	Mono<ChangeResult> removeUser(MutationController.RemoveUserInput input, String actor) {
-		String email = email(input.email(), "input.email");
-		boolean dryRun = Boolean.TRUE.equals(input.dryRun());
-		boolean everywhere = input.sources() == null || input.sources().isEmpty();
-		List<String> sources = everywhere ? this.directory.sourceIds()
-				: sources(input.sources(), "input.sources", true);
+	/**
+	 * Removes a person's accounts from the sources asked, or offboards them everywhere.
+	 * @param request the removal
+	 * @param actor who asks, for the audit trail
+	 * @return one change per source that has (or may have) the account
+	 */
+	public Mono<ChangeResult> removeUser(ChangeRequests.RemoveUser request, String actor) {
+		String email = request.email();
+		boolean dryRun = request.dryRun();
+		boolean everywhere = request.everywhere();
+		List<String> sources = everywhere ? this.directory.sourceIds() : known(request.sources(), "input.sources");
 		return Flux.fromIterable(sources).flatMapSequential((id) -> {
 			SourceInfo source = source(id);
 			return this.directory.view(id, EnumSet.of(Part.USERS)).map((loaded) -> {
@@ -166,50 +149,63 @@ class Changes {
 			.toList();
 	}
 
-	Mono<ChangeResult> createGroup(MutationController.CreateGroupInput input, String actor) {
-		String id = sources(List.of(input.source()), "input.source", true).get(0);
-		String name = required(input.name(), "input.name");
-		String access = access(input.access(), "input.access");
-		boolean dryRun = Boolean.TRUE.equals(input.dryRun());
-		Plan plan = source(id).can(Capability.MANAGE_GROUPS)
-				? Plan.send(id, (writes) -> writes.createGroup(name, access, dryRun))
-				: Plan.unsupported(id, "cannot manage groups");
-		return run("createGroup", name, List.of(plan), dryRun, actor);
+	/**
+	 * Creates a group.
+	 * @param request the group
+	 * @param actor who asks, for the audit trail
+	 * @return the change
+	 */
+	public Mono<ChangeResult> createGroup(ChangeRequests.CreateGroup request, String actor) {
+		String id = known(List.of(request.source()), "input.source").get(0);
+		boolean dryRun = request.dryRun();
+		if (!source(id).can(Capability.MANAGE_GROUPS)) {
+			return run("createGroup", request.name(), List.of(Plan.unsupported(id, "cannot manage groups")), dryRun,
+					actor);
+		}
+		String access = writes(id).access(request.access());
+		return run("createGroup", request.name(),
+				List.of(Plan.send(id, (writes) -> writes.createGroup(request.name(), access, dryRun))), dryRun, actor);
 	}
 
-	Mono<ChangeResult> updateGroup(MutationController.UpdateGroupInput input, String actor) {
-		String id = sources(List.of(input.source()), "input.source", true).get(0);
-		String name = required(input.name(), "input.name");
-		String newName = (input.newName() != null) ? required(input.newName(), "input.newName") : null;
-		String access = (input.access() != null) ? access(input.access(), "input.access") : null;
-		boolean dryRun = Boolean.TRUE.equals(input.dryRun());
-		return existingGroup(id, name, "updateGroup", dryRun, actor,
-				(group) -> (writes) -> writes.updateGroup(group.nativeId(), newName, access, dryRun));
+	/**
+	 * Renames a group or changes its access level.
+	 * @param request the change
+	 * @param actor who asks, for the audit trail
+	 * @return the change
+	 */
+	public Mono<ChangeResult> updateGroup(ChangeRequests.UpdateGroup request, String actor) {
+		String id = known(List.of(request.source()), "input.source").get(0);
+		boolean dryRun = request.dryRun();
+		String access = (request.access() != null && source(id).can(Capability.MANAGE_GROUPS))
+				? writes(id).access(request.access()) : null;
+		return existingGroup(id, request.name(), "updateGroup", dryRun, actor,
+				(group) -> (writes) -> writes.updateGroup(group.nativeId(), request.newName(), access, dryRun));
 	}
 
-	Mono<ChangeResult> deleteGroup(MutationController.DeleteGroupInput input, String actor) {
-		String id = sources(List.of(input.source()), "input.source", true).get(0);
-		String name = required(input.name(), "input.name");
-		boolean dryRun = Boolean.TRUE.equals(input.dryRun());
-		return existingGroup(id, name, "deleteGroup", dryRun, actor,
-				(group) -> (writes) -> writes.deleteGroup(group.nativeId(), dryRun));
+	/**
+	 * Deletes a group.
+	 * @param request the group
+	 * @param actor who asks, for the audit trail
+	 * @return the change
+	 */
+	public Mono<ChangeResult> deleteGroup(ChangeRequests.DeleteGroup request, String actor) {
+		String id = known(List.of(request.source()), "input.source").get(0);
+		return existingGroup(id, request.name(), "deleteGroup", request.dryRun(), actor,
+				(group) -> (writes) -> writes.deleteGroup(group.nativeId(), request.dryRun()));
 	}
 
-	Mono<ChangeResult> changeProjectMember(MutationController.ProjectMemberInput input, boolean add, String actor) {
-		NodeId project = Ids.decode(input.project(), "input.project");
-		NodeId user = Ids.decode(input.user(), "input.user");
-		if (project.kind() != NodeId.Kind.PROJECT) {
-			throw new InvalidInputException("input.project", "input.project is not a project id");
-		}
-		if (user.kind() != NodeId.Kind.USER) {
-			throw new InvalidInputException("input.user", "input.user is not a user id");
-		}
-		if (!project.source().equals(user.source())) {
-			throw new InvalidInputException("input.user", "input.user is an account of source '" + user.source()
-					+ "', not of the project's source '" + project.source() + "'");
-		}
-		String id = sources(List.of(project.source()), "input.project", true).get(0);
-		boolean dryRun = Boolean.TRUE.equals(input.dryRun());
+	/**
+	 * Adds a user to a project, or removes one.
+	 * @param request the membership change
+	 * @param actor who asks, for the audit trail
+	 * @return the change
+	 */
+	public Mono<ChangeResult> changeProjectMember(ChangeRequests.ProjectMember request, String actor) {
+		NodeId project = request.project();
+		NodeId user = request.user();
+		boolean add = request.add();
+		String id = known(List.of(project.source()), "input.project").get(0);
+		boolean dryRun = request.dryRun();
 		String what = add ? "addProjectMember" : "removeProjectMember";
 		if (!source(id).can(Capability.MANAGE_PROJECT_MEMBERS)) {
 			return run(what, project.nativeId(), List.of(Plan.unsupported(id, "cannot manage project members")), dryRun,
@@ -263,7 +259,7 @@ class Changes {
 			Connector connector = this.directory.connector(plan.source()).orElseThrow();
 			return plan.send()
 				.apply(connector.writes())
-				.onErrorResume(io.rollcall.domain.SourceException.class, (ex) -> Mono.just(Change.failed(ex)))
+				.onErrorResume(SourceException.class, (ex) -> Mono.just(Change.failed(ex)))
 				.map((change) -> (change.status() == Change.Status.DRY_RUN)
 						? change.withCurrent(plan.current(), plan.currentGroup()) : change)
 				.doFinally((signal) -> {
@@ -287,78 +283,22 @@ class Changes {
 		return text.replaceAll("[\\r\\n\"]", " ");
 	}
 
-	private List<String> sources(@Nullable List<String> ids, String argument, boolean required) {
-		if (ids == null || ids.isEmpty()) {
-			if (required) {
-				throw new InvalidInputException(argument, argument + " must name at least one source");
-			}
-			return this.directory.sourceIds();
-		}
+	/** The sources, each known; the request has made them distinct. */
+	private List<String> known(List<String> ids, String argument) {
 		this.directory.requireKnown(ids, argument);
-		return List.copyOf(new LinkedHashSet<>(ids));
+		return ids;
 	}
 
 	private SourceInfo source(String id) {
 		return this.directory.source(id).orElseThrow();
 	}
 
-	private static String email(@Nullable String email, String argument) {
-		if (!Emails.isValid(email)) {
-			throw new InvalidInputException(argument, argument + " is not a valid email address");
-		}
-		return Emails.normalize(email);
+	private Writes writes(String id) {
+		return this.directory.connector(id).orElseThrow().writes();
 	}
 
-	private static String required(@Nullable String value, String argument) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidInputException(argument, argument + " must not be blank");
-		}
-		return value.trim();
-	}
-
-	private static String access(@Nullable String access, String argument) {
-		if (access != null) {
-			for (String level : ACCESS_LEVELS) {
-				if (level.equalsIgnoreCase(access.trim())) {
-					return level;
-				}
-			}
-		}
-		throw new InvalidInputException(argument,
-				argument + " must be one of " + String.join(", ", ACCESS_LEVELS) + " (was '" + access + "')");
-	}
-
-	/**
-	 * The role's native id, or null for the source's default; an unknown name is refused.
-	 */
-	private static @Nullable String roleId(SourceView view, @Nullable String name) {
-		if (name == null || name.isBlank()) {
-			return null;
-		}
-		for (Role role : view.roles()) {
-			if (role.name().equalsIgnoreCase(name.trim())) {
-				return role.nativeId();
-			}
-		}
-		throw new InvalidInputException("input.role", "No role '" + name + "' in " + view.source().id()
-				+ "; its roles are: " + String.join(", ", view.roles().stream().map(Role::name).toList()));
-	}
-
-	/** The groups' names as the source spells them; an unknown name is refused. */
-	private static List<String> groupNames(SourceView view, @Nullable List<String> names, String argument) {
-		List<String> result = new ArrayList<>();
-		if (names == null) {
-			return result;
-		}
-		for (String name : names) {
-			Group group = view.group(name.trim());
-			if (group == null) {
-				throw new InvalidInputException(argument, "No group '" + name + "' in " + view.source().id()
-						+ "; its groups are: " + String.join(", ", view.groups().stream().map(Group::name).toList()));
-			}
-			result.add(group.name());
-		}
-		return result;
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	/**
@@ -399,7 +339,7 @@ class Changes {
 	 * @param ok whether every change is DONE or DRY_RUN
 	 * @param changes one per source
 	 */
-	record ChangeResult(boolean ok, List<Change> changes) {
+	public record ChangeResult(boolean ok, List<Change> changes) {
 
 		static ChangeResult of(List<Change> changes) {
 			return new ChangeResult(!changes.isEmpty() && changes.stream().allMatch(Change::ok), changes);
