@@ -3,7 +3,8 @@ package io.rollcall.domain;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,22 +41,21 @@ public final class Changes {
 		Writes.Invitation asked = new Writes.Invitation(email, request.firstName(), request.lastName(),
 				blankToNull(request.role()), request.groups());
 		return Flux.fromIterable(sources).flatMapSequential((id) -> {
-			SourceInfo source = source(id);
-			if (!source.can(Capability.INVITE_USER)) {
+			Writes.Invites invites = writes(id).invites();
+			if (invites == null) {
 				return Mono.just(Plan.unsupported(id, "cannot invite users"));
 			}
-			Connector connector = this.directory.connector(id).orElseThrow();
 			return this.directory.view(id, EnumSet.of(Part.USERS, Part.ROLES, Part.GROUPS)).map((loaded) -> {
 				if (loaded.error() != null) {
 					return Plan.done(Change.failed(loaded.error()));
 				}
 				SourceView view = loaded.view();
-				Writes.Invitation invitation = connector.writes().invitation(asked, view);
+				Writes.Invitation invitation = invites.invitation(asked, view);
 				if (view.account(email) != null) {
 					return Plan.done(Change.refused(id, "ALREADY_EXISTS",
 							"An account with " + email + " already exists in " + id + "; nothing was sent"));
 				}
-				return Plan.send(id, (writes) -> writes.invite(invitation, dryRun));
+				return Plan.send(id, () -> invites.invite(invitation, dryRun));
 			});
 		}).collectList().flatMap((plans) -> run("inviteUser", email, plans, dryRun, actor));
 	}
@@ -70,8 +70,8 @@ public final class Changes {
 		String email = request.email();
 		String id = known(List.of(request.source()), "input.source").get(0);
 		boolean dryRun = request.dryRun();
-		SourceInfo source = source(id);
-		if (!source.can(Capability.UPDATE_USER)) {
+		Writes.UserUpdates updates = writes(id).userUpdates();
+		if (updates == null) {
 			return run("updateUser", email, List.of(Plan.unsupported(id, "cannot update users")), dryRun, actor);
 		}
 		return this.directory.view(id, EnumSet.of(Part.USERS, Part.GROUPS)).flatMap((loaded) -> {
@@ -87,10 +87,13 @@ public final class Changes {
 			}
 			// Periscope keys users by the address as it holds it.
 			String target = (account.email() != null) ? account.email() : email;
-			return run("updateUser", email, List.of(Plan
-				.send(id,
-						(writes) -> writes.updateUser(target, request.firstName(), request.lastName(), groups, dryRun))
-				.about(account, null)), dryRun, actor);
+			return run("updateUser", email,
+					List.of(Plan
+						.send(id,
+								() -> updates.updateUser(target, request.firstName(), request.lastName(), groups,
+										dryRun))
+						.about(account, null)),
+					dryRun, actor);
 		});
 	}
 
@@ -106,11 +109,11 @@ public final class Changes {
 		boolean everywhere = request.everywhere();
 		List<String> sources = everywhere ? this.directory.sourceIds() : known(request.sources(), "input.sources");
 		return Flux.fromIterable(sources).flatMapSequential((id) -> {
-			SourceInfo source = source(id);
+			Writes.UserRemovals removals = writes(id).userRemovals();
 			return this.directory.view(id, EnumSet.of(Part.USERS)).map((loaded) -> {
 				Optional<User> account = Optional
 					.ofNullable((loaded.view() != null) ? loaded.view().account(email) : null);
-				if (!source.can(Capability.REMOVE_USER)) {
+				if (removals == null) {
 					// Offboarding everywhere: say where an account stays behind.
 					if (everywhere && account.isEmpty() && loaded.error() == null) {
 						return Plan.skip(id);
@@ -127,7 +130,7 @@ public final class Changes {
 							: Plan.done(Change.notFound(id, "No user " + email + " in " + id));
 				}
 				String target = account.get().email();
-				return Plan.send(id, (writes) -> writes.removeUser(target, dryRun)).about(account.get(), null);
+				return Plan.send(id, () -> removals.removeUser(target, dryRun)).about(account.get(), null);
 			});
 		})
 			.collectList()
@@ -158,13 +161,14 @@ public final class Changes {
 	public Mono<ChangeResult> createGroup(ChangeRequests.CreateGroup request, String actor) {
 		String id = known(List.of(request.source()), "input.source").get(0);
 		boolean dryRun = request.dryRun();
-		if (!source(id).can(Capability.MANAGE_GROUPS)) {
+		Writes.Groups groups = writes(id).groups();
+		if (groups == null) {
 			return run("createGroup", request.name(), List.of(Plan.unsupported(id, "cannot manage groups")), dryRun,
 					actor);
 		}
-		String access = writes(id).access(request.access());
+		String access = groups.access(request.access());
 		return run("createGroup", request.name(),
-				List.of(Plan.send(id, (writes) -> writes.createGroup(request.name(), access, dryRun))), dryRun, actor);
+				List.of(Plan.send(id, () -> groups.createGroup(request.name(), access, dryRun))), dryRun, actor);
 	}
 
 	/**
@@ -176,10 +180,10 @@ public final class Changes {
 	public Mono<ChangeResult> updateGroup(ChangeRequests.UpdateGroup request, String actor) {
 		String id = known(List.of(request.source()), "input.source").get(0);
 		boolean dryRun = request.dryRun();
-		String access = (request.access() != null && source(id).can(Capability.MANAGE_GROUPS))
-				? writes(id).access(request.access()) : null;
+		Writes.Groups groups = writes(id).groups();
+		String access = (request.access() != null && groups != null) ? groups.access(request.access()) : null;
 		return existingGroup(id, request.name(), "updateGroup", dryRun, actor,
-				(group) -> (writes) -> writes.updateGroup(group.nativeId(), request.newName(), access, dryRun));
+				(parts, group) -> () -> parts.updateGroup(group.nativeId(), request.newName(), access, dryRun));
 	}
 
 	/**
@@ -191,7 +195,7 @@ public final class Changes {
 	public Mono<ChangeResult> deleteGroup(ChangeRequests.DeleteGroup request, String actor) {
 		String id = known(List.of(request.source()), "input.source").get(0);
 		return existingGroup(id, request.name(), "deleteGroup", request.dryRun(), actor,
-				(group) -> (writes) -> writes.deleteGroup(group.nativeId(), request.dryRun()));
+				(parts, group) -> () -> parts.deleteGroup(group.nativeId(), request.dryRun()));
 	}
 
 	/**
@@ -207,7 +211,8 @@ public final class Changes {
 		String id = known(List.of(project.source()), "input.project").get(0);
 		boolean dryRun = request.dryRun();
 		String what = add ? "addProjectMember" : "removeProjectMember";
-		if (!source(id).can(Capability.MANAGE_PROJECT_MEMBERS)) {
+		Writes.ProjectMembers members = writes(id).projectMembers();
+		if (members == null) {
 			return run(what, project.nativeId(), List.of(Plan.unsupported(id, "cannot manage project members")), dryRun,
 					actor);
 		}
@@ -224,7 +229,7 @@ public final class Changes {
 			}
 			else {
 				plan = Plan
-					.send(id, (writes) -> writes.changeProjectMember(project.nativeId(), user.nativeId(), add, dryRun))
+					.send(id, () -> members.changeProjectMember(project.nativeId(), user.nativeId(), add, dryRun))
 					.about(loaded.view().user(user.nativeId()), null);
 			}
 			return run(what, project.nativeId() + "/" + user.nativeId(), List.of(plan), dryRun, actor);
@@ -232,8 +237,9 @@ public final class Changes {
 	}
 
 	private Mono<ChangeResult> existingGroup(String id, String name, String what, boolean dryRun, String actor,
-			Function<Group, Function<Writes, Mono<Change>>> change) {
-		if (!source(id).can(Capability.MANAGE_GROUPS)) {
+			BiFunction<Writes.Groups, Group, Supplier<Mono<Change>>> change) {
+		Writes.Groups groups = writes(id).groups();
+		if (groups == null) {
 			return run(what, name, List.of(Plan.unsupported(id, "cannot manage groups")), dryRun, actor);
 		}
 		return this.directory.view(id, EnumSet.of(Part.GROUPS)).flatMap((loaded) -> {
@@ -241,7 +247,7 @@ public final class Changes {
 				return run(what, name, List.of(Plan.done(Change.failed(loaded.error()))), dryRun, actor);
 			}
 			Group group = loaded.view().group(name);
-			Plan plan = (group != null) ? Plan.send(id, change.apply(group)).about(null, group)
+			Plan plan = (group != null) ? Plan.send(id, change.apply(groups, group)).about(null, group)
 					: Plan.done(Change.notFound(id, "No group " + name + " in " + id));
 			return run(what, name, List.of(plan), dryRun, actor);
 		});
@@ -258,7 +264,7 @@ public final class Changes {
 			}
 			Connector connector = this.directory.connector(plan.source()).orElseThrow();
 			return plan.send()
-				.apply(connector.writes())
+				.get()
 				.onErrorResume(SourceException.class, (ex) -> Mono.just(Change.failed(ex)))
 				.map((change) -> (change.status() == Change.Status.DRY_RUN)
 						? change.withCurrent(plan.current(), plan.currentGroup()) : change)
@@ -289,10 +295,6 @@ public final class Changes {
 		return ids;
 	}
 
-	private SourceInfo source(String id) {
-		return this.directory.source(id).orElseThrow();
-	}
-
 	private Writes writes(String id) {
 		return this.directory.connector(id).orElseThrow().writes();
 	}
@@ -304,10 +306,10 @@ public final class Changes {
 	/**
 	 * What to do in one source: nothing (skip), a known outcome, or a change to send.
 	 */
-	private record Plan(String source, @Nullable Change outcome, @Nullable Function<Writes, Mono<Change>> send,
-			boolean skipped, @Nullable User current, @Nullable Group currentGroup) {
+	private record Plan(String source, @Nullable Change outcome, @Nullable Supplier<Mono<Change>> send, boolean skipped,
+			@Nullable User current, @Nullable Group currentGroup) {
 
-		static Plan send(String source, Function<Writes, Mono<Change>> send) {
+		static Plan send(String source, Supplier<Mono<Change>> send) {
 			return new Plan(source, null, send, false, null, null);
 		}
 

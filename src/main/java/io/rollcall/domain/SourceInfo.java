@@ -27,6 +27,18 @@ public record SourceInfo(String id, Vendor vendor, String name, Set<Capability> 
 		capabilities = capabilities.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(capabilities));
 	}
 
+	/**
+	 * The same source with more capabilities, e.g. those its {@link Writes} give.
+	 * @param more the capabilities to add
+	 * @return the source
+	 */
+	public SourceInfo plus(Set<Capability> more) {
+		Set<Capability> all = EnumSet.noneOf(Capability.class);
+		all.addAll(this.capabilities);
+		all.addAll(more);
+		return new SourceInfo(this.id, this.vendor, this.name, all);
+	}
+
 	public boolean can(Capability capability) {
 		return this.capabilities.contains(capability);
 	}

@@ -32,11 +32,13 @@ import org.springframework.http.MediaType;
  * projects; invitations and project membership. Codebase has no dry-run, so a dry run is
  * validated here and nothing is sent.
  */
-final class CodebaseConnector implements Connector, Writes {
+final class CodebaseConnector implements Connector, Writes.Invites, Writes.ProjectMembers {
 
 	private static final Consumer<HttpHeaders> XML = (h) -> h.setAccept(List.of(MediaType.APPLICATION_XML));
 
 	private final SourceInfo info;
+
+	private final Writes writes;
 
 	private final VendorHttp http;
 
@@ -47,7 +49,8 @@ final class CodebaseConnector implements Connector, Writes {
 	private final Map<String, Mono<Change>> projectQueues = new ConcurrentHashMap<>();
 
 	CodebaseConnector(SourceInfo info, VendorHttp http) {
-		this.info = info;
+		this.writes = Writes.builder().invites(this).projectMembers(this).build();
+		this.info = info.plus(this.writes.capabilities());
 		this.http = http;
 	}
 
@@ -93,18 +96,18 @@ final class CodebaseConnector implements Connector, Writes {
 
 	@Override
 	public Writes writes() {
-		return this;
+		return this.writes;
 	}
 
 	/** Codebase invitations take a role, by its id; groups it does not have. */
 	@Override
-	public Invitation invitation(Invitation asked, SourceView view) {
+	public Writes.Invitation invitation(Writes.Invitation asked, SourceView view) {
 		String role = (asked.role() != null) ? view.roleNamed(asked.role(), ChangeRequests.ROLE).nativeId() : null;
-		return new Invitation(asked.email(), asked.firstName(), asked.lastName(), role, List.of());
+		return new Writes.Invitation(asked.email(), asked.firstName(), asked.lastName(), role, List.of());
 	}
 
 	@Override
-	public Mono<Change> invite(Invitation invitation, boolean dryRun) {
+	public Mono<Change> invite(Writes.Invitation invitation, boolean dryRun) {
 		if (dryRun) {
 			return Mono.just(Change.dryRun(this.info.id(), null, null, "Would have invited " + invitation.email()));
 		}

@@ -33,8 +33,7 @@ public final class CodebaseConnectors {
 	 */
 	public static Connector create(String id, String name, String username, String apiKey, HttpFactory http) {
 		SourceInfo info = new SourceInfo(id, Vendor.CODEBASE, name,
-				EnumSet.of(Capability.LIST_USERS, Capability.LIST_PROJECTS, Capability.LIST_ROLES,
-						Capability.INVITE_USER, Capability.MANAGE_PROJECT_MEMBERS));
+				EnumSet.of(Capability.LIST_USERS, Capability.LIST_PROJECTS, Capability.LIST_ROLES));
 		String basic = Base64.getEncoder().encodeToString((username + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
 		VendorAuth auth = VendorAuth.header("Authorization", "Basic " + basic);
 		return new CodebaseConnector(info, http.create(auth, DEFAULT_RETRY_AFTER_SECONDS, CodebaseXml::errors));

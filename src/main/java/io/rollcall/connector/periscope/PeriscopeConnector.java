@@ -30,7 +30,8 @@ import org.springframework.http.MediaType;
  * A Periscope site: users and groups, read and written. Writes honour dry runs with
  * {@code test_mode=true}, which Periscope validates and answers as if done.
  */
-final class PeriscopeConnector implements Connector, Writes {
+final class PeriscopeConnector
+		implements Connector, Writes.Invites, Writes.UserUpdates, Writes.UserRemovals, Writes.Groups {
 
 	private static final String EMAIL_HEADER = "HTTP-X-EMAIL";
 
@@ -38,12 +39,20 @@ final class PeriscopeConnector implements Connector, Writes {
 
 	private final SourceInfo info;
 
+	private final Writes writes;
+
 	private final VendorHttp http;
 
 	private final @Nullable String invitedBy;
 
 	PeriscopeConnector(SourceInfo info, VendorHttp http, @Nullable String invitedBy) {
-		this.info = info;
+		Writes.Builder writes = Writes.builder().userUpdates(this).userRemovals(this);
+		if (invitedBy != null) {
+			// Periscope needs an inviter's and a creator's email for these two writes.
+			writes.invites(this).groups(this);
+		}
+		this.writes = writes.build();
+		this.info = info.plus(this.writes.capabilities());
 		this.http = http;
 		this.invitedBy = invitedBy;
 	}
@@ -82,13 +91,13 @@ final class PeriscopeConnector implements Connector, Writes {
 
 	@Override
 	public Writes writes() {
-		return this;
+		return this.writes;
 	}
 
 	/** Periscope invitations take groups, by name; roles it does not have. */
 	@Override
-	public Invitation invitation(Invitation asked, SourceView view) {
-		return new Invitation(asked.email(), asked.firstName(), asked.lastName(), null,
+	public Writes.Invitation invitation(Writes.Invitation asked, SourceView view) {
+		return new Writes.Invitation(asked.email(), asked.firstName(), asked.lastName(), null,
 				view.groupNames(asked.groups(), ChangeRequests.GROUPS));
 	}
 
@@ -105,7 +114,7 @@ final class PeriscopeConnector implements Connector, Writes {
 	}
 
 	@Override
-	public Mono<Change> invite(Invitation invitation, boolean dryRun) {
+	public Mono<Change> invite(Writes.Invitation invitation, boolean dryRun) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("first_name", invitation.firstName());
 		body.put("last_name", invitation.lastName());

@@ -35,14 +35,8 @@ public final class PeriscopeConnectors {
 	 */
 	public static Connector create(String id, String name, String site, String apiKey, @Nullable String invitedBy,
 			HttpFactory http) {
-		EnumSet<Capability> capabilities = EnumSet.of(Capability.LIST_USERS, Capability.LIST_GROUPS,
-				Capability.UPDATE_USER, Capability.REMOVE_USER);
-		if (invitedBy != null) {
-			// Periscope needs an inviter's and a creator's email for these two writes.
-			capabilities.add(Capability.INVITE_USER);
-			capabilities.add(Capability.MANAGE_GROUPS);
-		}
-		SourceInfo info = new SourceInfo(id, Vendor.PERISCOPE, name, capabilities);
+		SourceInfo info = new SourceInfo(id, Vendor.PERISCOPE, name,
+				EnumSet.of(Capability.LIST_USERS, Capability.LIST_GROUPS));
 		VendorAuth auth = VendorAuth.header("HTTP-X-PARTNER-AUTH", site + ":" + apiKey);
 		return new PeriscopeConnector(info,
 				http.create(auth, DEFAULT_RETRY_AFTER_SECONDS, (body) -> VendorJson.errorField(body, "error")),

@@ -2,6 +2,7 @@ package io.rollcall.connector.periscope;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -11,6 +12,7 @@ import io.rollcall.domain.Change;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.HealthTracker;
 import io.rollcall.domain.SourceException;
+import io.rollcall.domain.Writes;
 import io.rollcall.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,16 +51,16 @@ class PeriscopeHostileInputTests {
 	void everyPathSegmentIsEncoded(String name, String encoded) {
 		periscope.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
 			.withBody("{\"name\":\"x\",\"deleted\":true}")));
-		assertThat(this.connector.writes().deleteGroup(name, false).block().status()).isEqualTo(Change.Status.DONE);
-		assertThat(this.connector.writes().updateGroup(name, null, "View", true).block().status())
-			.isEqualTo(Change.Status.DRY_RUN);
+		Writes.Groups groups = Objects.requireNonNull(this.connector.writes().groups());
+		assertThat(groups.deleteGroup(name, false).block().status()).isEqualTo(Change.Status.DONE);
+		assertThat(groups.updateGroup(name, null, "View", true).block().status()).isEqualTo(Change.Status.DRY_RUN);
 		assertThat(periscope.getAllServeEvents()).extracting((event) -> event.getRequest().getUrl())
 			.containsExactlyInAnyOrder("/api/v1/groups/" + encoded, "/api/v1/groups/" + encoded + "?test_mode=true");
 	}
 
 	@Test
 	void aValueThatWouldEndAHeaderIsNeverSent() {
-		Change change = this.connector.writes()
+		Change change = Objects.requireNonNull(this.connector.writes().userRemovals())
 			.removeUser("ada@example.com\r\nHTTP-X-PARTNER-AUTH: other:key", false)
 			.block();
 		assertThat(change.status()).isEqualTo(Change.Status.FAILED);
