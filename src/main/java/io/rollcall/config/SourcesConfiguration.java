@@ -15,7 +15,7 @@ import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Changes;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
-import io.rollcall.domain.HealthTracker;
+import io.rollcall.domain.HealthChecks;
 import io.rollcall.settings.Problems;
 import io.rollcall.shared.RedisShared;
 import org.apache.commons.logging.Log;
@@ -73,7 +73,12 @@ class SourcesConfiguration {
 	}
 
 	@Bean
-	Directory directory(RollcallProperties properties, DemoMode demo, SourceFactory factory, Clock clock,
+	HealthChecks healthChecks(RollcallProperties properties, DemoMode demo, Clock clock) {
+		return new HealthChecks((demo.active() ? demo.sources() : properties.sources()).keySet(), clock);
+	}
+
+	@Bean
+	Directory directory(RollcallProperties properties, DemoMode demo, SourceFactory factory, HealthChecks health,
 			Environment environment) {
 		Binder binder = demo.active() ? demo.binder() : Binder.get(environment);
 		Map<String, SourceProperties> sources = demo.active() ? demo.sources() : properties.sources();
@@ -83,15 +88,10 @@ class SourcesConfiguration {
 				(id, source) -> problems.check(() -> valid.put(id, SourceValidation.validate(id, source, binder))));
 		problems.throwIfAny();
 		List<Connector> connectors = new ArrayList<>();
-		Map<String, HealthTracker> health = new LinkedHashMap<>();
-		sources.forEach((id, source) -> {
-			HealthTracker tracker = new HealthTracker(clock);
-			health.put(id, tracker);
-			connectors.add(factory.create(id, source, valid.get(id), tracker));
-		});
+		sources.forEach((id, source) -> connectors.add(factory.create(id, source, valid.get(id), health.tracker(id))));
 		logger.info("Rollcall serves " + connectors.size() + " source(s): " + String.join(", ",
 				connectors.stream().map((c) -> c.info().id() + " (" + c.info().vendor() + ")").toList()));
-		return new Directory(connectors, health);
+		return new Directory(connectors);
 	}
 
 	@Bean

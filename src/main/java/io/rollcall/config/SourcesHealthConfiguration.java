@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.rollcall.domain.Directory;
+import io.rollcall.domain.HealthChecks;
 import io.rollcall.domain.SourceHealth;
 
 import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
@@ -28,10 +29,10 @@ class SourcesHealthConfiguration {
 	private static final Duration FRESHNESS = Duration.ofSeconds(30);
 
 	@Bean
-	CompositeReactiveHealthContributor sources(Directory directory) {
+	CompositeReactiveHealthContributor sources(Directory directory, HealthChecks checks) {
 		Map<String, ReactiveHealthContributor> perSource = new LinkedHashMap<>();
 		for (String id : directory.sourceIds()) {
-			ReactiveHealthIndicator indicator = () -> directory.liveHealth(id, FRESHNESS)
+			ReactiveHealthIndicator indicator = () -> checks.live(directory.connector(id).orElseThrow(), FRESHNESS)
 				.map(SourcesHealthConfiguration::health);
 			perSource.put(id, indicator);
 		}

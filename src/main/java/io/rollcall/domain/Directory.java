@@ -1,6 +1,5 @@
 package io.rollcall.domain;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,29 +14,26 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Every configured source, and the fan-out over them: reads go to all the sources a
- * question needs at once, and a failing source costs only its own data.
+ * Every configured source, and the fan-out of reads over them: reads go to all the
+ * sources a question needs at once, and a failing source costs only its own data. A
+ * source's view is built once per generation of its cached lists.
  */
 public final class Directory {
 
 	private final Map<String, Connector> connectors;
 
-	private final Map<String, HealthTracker> health;
-
 	private final List<String> order;
 
-	private final Map<Object, Memo> memos = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Generations views = new Generations();
 
 	/**
 	 * Makes a directory.
 	 * @param connectors one connector per source, in the order sources are listed
-	 * @param health each source's health tracker, by source id
 	 */
-	public Directory(List<Connector> connectors, Map<String, HealthTracker> health) {
+	public Directory(List<Connector> connectors) {
 		Map<String, Connector> byId = new LinkedHashMap<>();
 		connectors.forEach((connector) -> byId.put(connector.info().id(), connector));
 		this.connectors = Map.copyOf(byId);
-		this.health = Map.copyOf(health);
 		this.order = List.copyOf(byId.keySet());
 	}
 
@@ -73,25 +69,6 @@ public final class Directory {
 	}
 
 	/**
-	 * A source's health, probing it with a cheap call when the gateway has not talked to
-	 * it lately.
-	 * @param id the source id
-	 * @param freshness how recent a call must be to skip the probe
-	 * @return the health after the probe, if one was needed
-	 */
-	public Mono<SourceHealth> liveHealth(String id, Duration freshness) {
-		Connector connector = this.connectors.get(id);
-		HealthTracker tracker = this.health.get(id);
-		if (connector == null || tracker == null) {
-			return Mono.just(SourceHealth.UNKNOWN);
-		}
-		if (tracker.checkedWithin(freshness)) {
-			return Mono.just(tracker.current());
-		}
-		return connector.probe().onErrorResume((ex) -> Mono.empty()).then(Mono.fromSupplier(tracker::current));
-	}
-
-	/**
 	 * Reads the parts of one source, the independent lists in parallel. A list that fails
 	 * is read as empty and the failure kept beside the view, so that fields needing only
 	 * the other lists still answer.
@@ -123,50 +100,13 @@ public final class Directory {
 						new SourceView(connector.info(), t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()),
 						failure.get());
 			}
-			SourceView view = memo(key, lists,
+			SourceView view = this.views.get(key, lists,
 					() -> new SourceView(connector.info(), t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()));
 			return new Loaded(id, view, null);
 		});
 	}
 
-	/**
-	 * Something computed from lists, kept for as long as the lists are the very same
-	 * objects: the cache hands out the same lists until it reads new ones, so an index or
-	 * a join is built once per cache generation instead of once per request.
-	 * @param <T> what is computed
-	 * @param key what it is
-	 * @param inputs the lists (or views) it is computed from, compared by identity
-	 * @param compute computes it
-	 * @return the kept value, or a fresh one
-	 */
-	@SuppressWarnings("unchecked")
-	public <T> T memo(Object key, List<?> inputs, java.util.function.Supplier<T> compute) {
-		Memo memo = this.memos.get(key);
-		if (memo != null && memo.sameInputs(inputs)) {
-			return (T) memo.value();
-		}
-		T value = compute.get();
-		this.memos.put(key, new Memo(List.copyOf(inputs), value));
-		return value;
-	}
-
 	private record ViewKey(String source, Set<Part> parts) {
-	}
-
-	private record Memo(List<?> inputs, Object value) {
-
-		boolean sameInputs(List<?> others) {
-			if (others.size() != this.inputs.size()) {
-				return false;
-			}
-			for (int i = 0; i < others.size(); i++) {
-				if (others.get(i) != this.inputs.get(i)) {
-					return false;
-				}
-			}
-			return true;
-		}
-
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.rollcall.domain.Directory;
+import io.rollcall.domain.Generations;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.Person;
 import io.rollcall.domain.RequestTrace;
@@ -38,6 +39,9 @@ import org.springframework.stereotype.Component;
 class Reads {
 
 	private final Directory directory;
+
+	/** Sort orders and joins of the views, kept per generation of the cached lists. */
+	private final Generations generations = new Generations();
 
 	Reads(Directory directory) {
 		this.directory = directory;
@@ -66,7 +70,7 @@ class Reads {
 		if (!filter.equals(UserFilter.NONE)) {
 			return Searches.users(views, filter);
 		}
-		return this.directory.memo(List.of("users", views.size()), views, () -> Searches.users(views, filter));
+		return this.generations.get(List.of("users", views.size()), views, () -> Searches.users(views, filter));
 	}
 
 	/**
@@ -170,11 +174,12 @@ class Reads {
 	/** Every person across the sources, for root fields. */
 	Mono<Map<String, Person>> people(DataFetchingEnvironment env) {
 		return views(this.directory.sourceIds(), EnumSet.of(Part.USERS), env)
-			.map((views) -> RequestViews.join(this.directory, views));
+			.map((views) -> RequestViews.join(this.generations, views));
 	}
 
 	private RequestViews views(GraphQLContext context) {
-		return context.computeIfAbsent(RequestViews.KEY, (key) -> new RequestViews(this.directory, trace(context)));
+		return context.computeIfAbsent(RequestViews.KEY,
+				(key) -> new RequestViews(this.directory, this.generations, trace(context)));
 	}
 
 	/** The value now when the load is done, else a future of it. */

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.rollcall.domain.Directory;
+import io.rollcall.domain.Generations;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.Person;
 import io.rollcall.domain.RequestTrace;
@@ -30,6 +31,8 @@ final class RequestViews {
 
 	private final Directory directory;
 
+	private final Generations generations;
+
 	private final RequestTrace trace;
 
 	private final Map<NestedLists, Map<String, CompletableFuture<Directory.Loaded>>> loads = new EnumMap<>(
@@ -37,8 +40,9 @@ final class RequestViews {
 
 	private volatile @Nullable CompletableFuture<People> people;
 
-	RequestViews(Directory directory, RequestTrace trace) {
+	RequestViews(Directory directory, Generations generations, RequestTrace trace) {
 		this.directory = directory;
+		this.generations = generations;
 		this.trace = trace;
 		for (NestedLists lists : NestedLists.values()) {
 			this.loads.put(lists, new ConcurrentHashMap<>());
@@ -92,12 +96,12 @@ final class RequestViews {
 				failures.add(each.error());
 			}
 		});
-		return new People(join(this.directory, views), failures);
+		return new People(join(this.generations, views), failures);
 	}
 
 	/** Everyone in the views, joined once per generation of the sources' cached lists. */
-	static Map<String, Person> join(Directory directory, List<SourceView> views) {
-		return directory.memo(People.class, views, () -> Searches.people(views));
+	static Map<String, Person> join(Generations generations, List<SourceView> views) {
+		return generations.get(People.class, views, () -> Searches.people(views));
 	}
 
 	/**

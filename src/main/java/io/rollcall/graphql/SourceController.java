@@ -5,6 +5,7 @@ import java.util.List;
 
 import graphql.GraphQLContext;
 import io.rollcall.domain.Directory;
+import io.rollcall.domain.HealthChecks;
 import io.rollcall.domain.RequestTrace;
 import io.rollcall.domain.SourceHealth;
 import io.rollcall.domain.SourceInfo;
@@ -32,11 +33,14 @@ class SourceController {
 
 	private final Directory directory;
 
+	private final HealthChecks health;
+
 	private final SourcePauses pauses;
 
-	SourceController(Reads reads, Directory directory, SourcePauses pauses) {
+	SourceController(Reads reads, Directory directory, HealthChecks health, SourcePauses pauses) {
 		this.reads = reads;
 		this.directory = directory;
+		this.health = health;
 		this.pauses = pauses;
 	}
 
@@ -52,7 +56,9 @@ class SourceController {
 			// Live, not from a cached list: an answer holding it is never kept.
 			trace.live();
 		}
-		return this.directory.liveHealth(source.id(), HEALTH_FRESHNESS);
+		return this.directory.connector(source.id())
+			.map((connector) -> this.health.live(connector, HEALTH_FRESHNESS))
+			.orElse(Mono.just(SourceHealth.UNKNOWN));
 	}
 
 	@MutationMapping
