@@ -4,33 +4,29 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.rollcall.domain.HealthTracker;
 import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceException.Code;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
- * One source's HTTP exchanges: authentication, the deadline on the whole exchange (body
- * included), the one retry of a read, and the mapping of every failure to a
- * {@link SourceException} whose message names the source and nothing secret.
+ * One source's HTTP exchanges: authentication (renewed once after a 401), the deadline on
+ * the whole exchange (body included), the one retry of a read, decoding within the
+ * source's bounds. What a failure means is {@link VendorFailures}'s job.
  */
 public final class VendorHttp {
 
@@ -58,11 +54,7 @@ public final class VendorHttp {
 
 	private final VendorAuth auth;
 
-	private final long defaultRetryAfterSeconds;
-
-	private final Function<byte[], @Nullable String> errorReader;
-
-	private final Clock clock;
+	private final VendorFailures failures;
 
 	private final Bounds bounds;
 
@@ -88,9 +80,7 @@ public final class VendorHttp {
 		this.timeout = timeout;
 		this.guard = guard;
 		this.auth = auth;
-		this.defaultRetryAfterSeconds = defaultRetryAfterSeconds;
-		this.errorReader = errorReader;
-		this.clock = clock;
+		this.failures = new VendorFailures(source, timeout, guard, defaultRetryAfterSeconds, errorReader, clock);
 		this.bounds = bounds;
 	}
 
@@ -149,17 +139,7 @@ public final class VendorHttp {
 	public Mono<byte[]> send(HttpMethod method, Consumer<HttpHeaders> headers, byte @Nullable [] body,
 			@Nullable MediaType contentType, String uri, Object... variables) {
 		return exchange(method, uri, variables, headers, body, contentType, false).onErrorMap(SourceException.class,
-				(ex) -> mayHaveHappened(ex) ? ex.withOutcomeUnknown() : ex);
-	}
-
-	/**
-	 * Whether a failed change may have been made: it timed out or broke off after it was
-	 * sent, or the vendor failed while handling it. Refusals before sending (open
-	 * breaker, cool-down, no connection) and the vendor's own 4xx answers were not.
-	 */
-	private static boolean mayHaveHappened(SourceException ex) {
-		return ex.code() == Code.SOURCE_TIMEOUT || ex.status() >= 500
-				|| (ex.code() == Code.SOURCE_UNAVAILABLE && ex.getCause() instanceof BrokenOff);
+				(ex) -> VendorFailures.mayHaveHappened(ex) ? ex.withOutcomeUnknown() : ex);
 	}
 
 	/**
@@ -250,13 +230,13 @@ public final class VendorHttp {
 			target = URI.create(this.base + VendorPaths.expand(request.uri(), request.variables()));
 		}
 		catch (IllegalArgumentException ex) {
-			return Mono.error(unsendable("an empty name or id in its path"));
+			return Mono.error(this.failures.unsendable("an empty name or id in its path"));
 		}
 		try {
 			request.headers().accept(extra);
 		}
 		catch (IllegalArgumentException ex) {
-			return Mono.error(unsendable("a header value with control or non-ASCII characters"));
+			return Mono.error(this.failures.unsendable("a header value with control or non-ASCII characters"));
 		}
 		return this.guard.call(Mono.defer(() -> {
 			WebClient.RequestBodySpec spec = this.client.method(request.method()).uri(target).headers((h) -> {
@@ -272,13 +252,8 @@ public final class VendorHttp {
 			}
 			return ready.exchangeToMono((response) -> read(response, request.read()))
 				.timeout(this.timeout)
-				.onErrorMap((ex) -> !(ex instanceof SourceException), this::translate);
+				.onErrorMap((ex) -> !(ex instanceof SourceException), this.failures::transport);
 		}));
-	}
-
-	private SourceException unsendable(String what) {
-		return new SourceException(this.source, Code.SOURCE_REJECTED,
-				"Source '" + this.source + "' cannot be sent " + what + "; nothing was sent");
 	}
 
 	private Mono<byte[]> read(ClientResponse response, boolean read) {
@@ -289,83 +264,8 @@ public final class VendorHttp {
 		return response.bodyToMono(byte[].class)
 			.defaultIfEmpty(new byte[0])
 			.onErrorReturn(new byte[0])
-			.flatMap((body) -> Mono.error(failure(status.value(), response.headers().asHttpHeaders(), body, read)));
-	}
-
-	private SourceException failure(int status, HttpHeaders headers, byte[] body, boolean read) {
-		String prefix = "Source '" + this.source + "'";
-		if (status == 401 || status == 403) {
-			return SourceException.answered(this.source, Code.SOURCE_UNAUTHORIZED,
-					prefix + " refused the configured credentials (HTTP " + status + ")", status, null);
-		}
-		if (status == 429) {
-			long retryAfter = this.guard.capRetryAfter(RetryAfter.seconds(headers.getFirst(HttpHeaders.RETRY_AFTER),
-					this.defaultRetryAfterSeconds, this.clock));
-			return SourceException.rateLimited(this.source,
-					prefix + " is rate limiting the gateway; retry after " + retryAfter + "s", status, retryAfter);
-		}
-		if (status >= 500) {
-			return SourceException.answered(this.source, Code.SOURCE_UNAVAILABLE,
-					prefix + " is unavailable (HTTP " + status + ")", status, null);
-		}
-		String vendorMessage = safeVendorMessage(body);
-		if (!read && status != 404) {
-			return SourceException.answered(this.source, Code.SOURCE_REJECTED,
-					prefix + " refused the change (HTTP " + status + ")", status, vendorMessage);
-		}
-		return SourceException.answered(this.source, Code.SOURCE_BAD_RESPONSE,
-				prefix + " answered HTTP " + status + " where the gateway expected data", status, vendorMessage);
-	}
-
-	private @Nullable String safeVendorMessage(byte[] body) {
-		if (body.length == 0) {
-			return null;
-		}
-		try {
-			String message = this.errorReader.apply(body);
-			if (message == null || message.isBlank()) {
-				return null;
-			}
-			// A vendor's message is shown to admins; keep it to one short line.
-			String line = message.replaceAll("\\s+", " ").trim();
-			return (line.length() > 300) ? line.substring(0, 300) + "…" : line;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
-	private SourceException translate(Throwable ex) {
-		String prefix = "Source '" + this.source + "'";
-		if (ex instanceof TimeoutException || ex instanceof ReadTimeoutException) {
-			return new SourceException(this.source, Code.SOURCE_TIMEOUT,
-					prefix + " did not answer within " + describe(this.timeout));
-		}
-		if (ex instanceof DataBufferLimitException) {
-			return new SourceException(this.source, Code.SOURCE_BAD_RESPONSE,
-					prefix + " sent an answer larger than the gateway accepts");
-		}
-		if (ex instanceof WebClientRequestException) {
-			return new SourceException(this.source, Code.SOURCE_UNAVAILABLE, prefix + " could not be reached");
-		}
-		// Connection closed mid-answer, malformed chunks and the like.
-		return SourceException.causedBy(this.source, Code.SOURCE_UNAVAILABLE,
-				prefix + " broke off the answer before it was complete", new BrokenOff());
-	}
-
-	private static String describe(Duration duration) {
-		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
-	}
-
-	/** Marks an answer that broke off after the request was sent. */
-	private static final class BrokenOff extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		BrokenOff() {
-			super("broken off", null, false, false);
-		}
-
+			.flatMap((body) -> Mono
+				.error(this.failures.answer(status.value(), response.headers().asHttpHeaders(), body, read)));
 	}
 
 	/**
