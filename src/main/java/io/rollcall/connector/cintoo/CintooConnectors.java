@@ -70,7 +70,7 @@ public final class CintooConnectors {
 			};
 			VendorAuth none = () -> Mono.just(anonymous);
 			auth = new CintooTokens(id, http.create(none, DEFAULT_RETRY_AFTER_SECONDS, CintooConnectors::message),
-					CintooTokens.initialRefreshToken(refreshToken, tokenFile), tokenFile, clock, shared);
+					TokenFiles.initialRefreshToken(refreshToken, tokenFile), tokenFile, clock, shared);
 		}
 		else {
 			throw new IllegalArgumentException("Cintoo needs an access token or a refresh token");

@@ -1,12 +1,7 @@
 package io.rollcall.connector.cintoo;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +18,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -31,8 +25,9 @@ import org.springframework.http.MediaType;
 
 /**
  * Cintoo's access tokens from a rotating, single-use refresh token. One refresh is in
- * flight at a time; a token is refreshed ahead of its JWT's {@code exp}; the rotated
- * refresh token is written atomically to the token file before it is relied on.
+ * flight at a time (one across replicas, under their lock); a token is refreshed ahead of
+ * its JWT's {@code exp}; the rotated refresh token is saved to the token file
+ * ({@link TokenFiles}) before it is relied on.
  */
 final class CintooTokens implements VendorAuth {
 
@@ -73,25 +68,6 @@ final class CintooTokens implements VendorAuth {
 		this.tokenFile = tokenFile;
 		this.clock = clock;
 		this.refreshToken = new AtomicReference<>(refreshToken);
-	}
-
-	/**
-	 * The refresh token to start from: the token file's, when it holds one (it is newer
-	 * than any configured token, which rotation has used up), else the configured one.
-	 */
-	static String initialRefreshToken(String configured, @Nullable Path tokenFile) {
-		if (tokenFile != null && Files.isReadable(tokenFile)) {
-			try {
-				String saved = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
-				if (!saved.isEmpty()) {
-					return saved;
-				}
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException("Cannot read the token file " + tokenFile.getFileName(), ex);
-			}
-		}
-		return configured;
 	}
 
 	@Override
@@ -207,7 +183,7 @@ final class CintooTokens implements VendorAuth {
 	}
 
 	private Instant expiry(CintooWire.TokenAnswer answer) {
-		Instant exp = jwtExpiry(answer.accessToken());
+		Instant exp = JwtClaims.expiry(answer.accessToken());
 		if (exp != null) {
 			return exp;
 		}
@@ -215,31 +191,12 @@ final class CintooTokens implements VendorAuth {
 		return this.clock.instant().plusSeconds(seconds);
 	}
 
-	/** The {@code exp} claim of a JWT, or null when the token is not a readable JWT. */
-	static @Nullable Instant jwtExpiry(@Nullable String jwt) {
-		if (jwt == null) {
-			return null;
-		}
-		String[] parts = jwt.split("\\.");
-		if (parts.length < 2) {
-			return null;
-		}
-		try {
-			JsonNode claims = VendorJson.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-			JsonNode exp = (claims != null) ? claims.get("exp") : null;
-			return (exp != null && exp.isNumber()) ? Instant.ofEpochSecond(exp.asLong()) : null;
-		}
-		catch (RuntimeException ex) {
-			return null;
-		}
-	}
-
 	private Mono<Void> persist(String token) {
 		Path file = this.tokenFile;
 		if (file == null) {
 			return Mono.empty();
 		}
-		return Mono.<Void>fromRunnable(() -> write(file, token))
+		return Mono.<Void>fromRunnable(() -> TokenFiles.write(file, token))
 			.subscribeOn(Schedulers.boundedElastic())
 			.doOnSuccess((done) -> this.tokenEndpoint.health().problem(null))
 			.onErrorResume((ex) -> {
@@ -250,39 +207,6 @@ final class CintooTokens implements VendorAuth {
 				this.tokenEndpoint.health().problem(problem);
 				return Mono.empty();
 			});
-	}
-
-	/**
-	 * Writes beside the target, then moves over it: a crash leaves the old or the new
-	 * token, never half.
-	 */
-	static void write(Path file, String token) {
-		try {
-			Path dir = file.toAbsolutePath().getParent();
-			Files.createDirectories(dir);
-			Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-			try {
-				try {
-					Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException ex) {
-					// Not a POSIX file system: the directory's permissions apply.
-				}
-				Files.writeString(temp, token, StandardCharsets.UTF_8);
-				try {
-					Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-				}
-				catch (AtomicMoveNotSupportedException ex) {
-					Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-			finally {
-				Files.deleteIfExists(temp);
-			}
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/**

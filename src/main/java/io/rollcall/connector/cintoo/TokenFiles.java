@@ -5,15 +5,20 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 import io.rollcall.settings.InvalidConfigurationException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Checks, before start-up goes on, that a Cintoo source can keep its rotating refresh
- * token: the file, when there, is a small UTF-8 text file, and its folder can be written.
- * Finding out later would mean rotating the single-use token and losing it.
+ * The file a Cintoo source keeps its rotating refresh token in: checked before start-up
+ * goes on (the file, when there, is a small UTF-8 text file, and its folder can be
+ * written: finding out later would mean rotating the single-use token and losing it),
+ * read once to start from, and replaced atomically on every rotation.
  */
 final class TokenFiles {
 
@@ -81,6 +86,58 @@ final class TokenFiles {
 			throw new InvalidConfigurationException(property,
 					"cannot be written: its folder cannot be created or written to (" + ex.getClass().getSimpleName()
 							+ ")");
+		}
+	}
+
+	/**
+	 * The refresh token to start from: the token file's, when it holds one (it is newer
+	 * than any configured token, which rotation has used up), else the configured one.
+	 */
+	static String initialRefreshToken(String configured, @Nullable Path tokenFile) {
+		if (tokenFile != null && Files.isReadable(tokenFile)) {
+			try {
+				String saved = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+				if (!saved.isEmpty()) {
+					return saved;
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("Cannot read the token file " + tokenFile.getFileName(), ex);
+			}
+		}
+		return configured;
+	}
+
+	/**
+	 * Writes beside the target, then moves over it: a crash leaves the old or the new
+	 * token, never half.
+	 */
+	static void write(Path file, String token) {
+		try {
+			Path dir = file.toAbsolutePath().getParent();
+			Files.createDirectories(dir);
+			Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+			try {
+				try {
+					Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+				}
+				catch (UnsupportedOperationException ex) {
+					// Not a POSIX file system: the directory's permissions apply.
+				}
+				Files.writeString(temp, token, StandardCharsets.UTF_8);
+				try {
+					Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			finally {
+				Files.deleteIfExists(temp);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

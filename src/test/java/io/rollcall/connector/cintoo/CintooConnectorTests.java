@@ -228,8 +228,8 @@ class CintooConnectorTests {
 	@Test
 	void readsTheExpiryOfAJwt() {
 		Instant exp = Instant.parse("2030-01-01T00:00:00Z");
-		assertThat(CintooTokens.jwtExpiry(jwt(exp))).isEqualTo(exp);
-		assertThat(CintooTokens.jwtExpiry("not-a-jwt")).isNull();
+		assertThat(JwtClaims.expiry(jwt(exp))).isEqualTo(exp);
+		assertThat(JwtClaims.expiry("not-a-jwt")).isNull();
 	}
 
 	private Connector connector(String refreshToken, Path tokenFile) {
