@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.settings.InvalidConfigurationException;
 import io.rollcall.settings.Settings;
-import io.rollcall.shared.RedisShared;
+import io.rollcall.shared.RedisGuard;
+import io.rollcall.shared.RedisLists;
+import io.rollcall.shared.RedisSourceState;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,12 +98,21 @@ class RedisConfiguration {
 		return new ReactiveStringRedisTemplate(connections);
 	}
 
-	@Bean(destroyMethod = "close")
-	RedisShared redisShared(ReactiveStringRedisTemplate redis,
-			@Value("${rollcall.redis.timeout:500ms}") Duration timeout, ObjectProvider<MeterRegistry> meters,
-			Clock clock) {
+	@Bean
+	RedisGuard redisGuard(ReactiveStringRedisTemplate redis, @Value("${rollcall.redis.timeout:500ms}") Duration timeout,
+			ObjectProvider<MeterRegistry> meters, Clock clock) {
 		Settings.positive("rollcall.redis.timeout", timeout);
-		return new RedisShared(redis, timeout, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+		return new RedisGuard(redis, timeout, meters.getIfAvailable(SimpleMeterRegistry::new), clock);
+	}
+
+	@Bean(destroyMethod = "close")
+	RedisLists redisLists(RedisGuard redis) {
+		return new RedisLists(redis);
+	}
+
+	@Bean
+	RedisSourceState redisSourceState(RedisGuard redis) {
+		return new RedisSourceState(redis);
 	}
 
 	/**
@@ -109,8 +120,8 @@ class RedisConfiguration {
 	 * queries fail.
 	 */
 	@Bean
-	ReactiveHealthIndicator redisHealthIndicator(RedisShared shared) {
-		return () -> shared.ping()
+	ReactiveHealthIndicator redisHealthIndicator(RedisGuard redis) {
+		return () -> redis.ping()
 			.map((answers) -> answers ? Health.up().build() : Health.unknown()
 				.withDetail("message",
 						"Redis does not answer: this replica uses only its own caches, " + "cool-downs and tokens")

@@ -17,7 +17,6 @@ import io.rollcall.connector.VendorHttp;
 import io.rollcall.connector.VendorModule;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.HealthTracker;
-import io.rollcall.shared.RedisShared;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -48,9 +47,9 @@ final class SourceFactory implements AutoCloseable {
 	private final List<ConnectionProvider> pools = new ArrayList<>();
 
 	SourceFactory(WebClient.Builder webClients, CachingConnector.CacheSettings cache, MeterRegistry meters,
-			SourceGuards guards, @Nullable RedisShared shared, Clock clock) {
-		this.sharedLists = (shared != null) ? shared : SharedLists.NONE;
-		this.sharedState = (shared != null) ? shared : SharedState.NONE;
+			SourceGuards guards, @Nullable SharedLists sharedLists, @Nullable SharedState sharedState, Clock clock) {
+		this.sharedLists = (sharedLists != null) ? sharedLists : SharedLists.NONE;
+		this.sharedState = (sharedState != null) ? sharedState : SharedState.NONE;
 		this.webClients = webClients;
 		this.guards = guards;
 		this.cache = cache;

@@ -10,6 +10,8 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.cache.CachingConnector;
+import io.rollcall.cache.SharedLists;
+import io.rollcall.connector.SharedState;
 import io.rollcall.connector.SourceGuards;
 import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Changes;
@@ -17,7 +19,6 @@ import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.HealthChecks;
 import io.rollcall.settings.Problems;
-import io.rollcall.shared.RedisShared;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -64,12 +65,13 @@ class SourcesConfiguration {
 
 	@Bean(destroyMethod = "close")
 	SourceFactory sourceFactory(WebClient.Builder webClients, RollcallProperties properties,
-			ObjectProvider<MeterRegistry> meters, SourceGuards guards, ObjectProvider<RedisShared> shared,
-			Clock clock) {
+			ObjectProvider<MeterRegistry> meters, SourceGuards guards, ObjectProvider<SharedLists> sharedLists,
+			ObjectProvider<SharedState> sharedState, Clock clock) {
 		RollcallProperties.Cache cache = properties.cache();
 		return new SourceFactory(webClients,
 				new CachingConnector.CacheSettings(cache.ttl(), cache.refreshAhead(), cache.maxStale()),
-				meters.getIfAvailable(SimpleMeterRegistry::new), guards, shared.getIfAvailable(), clock);
+				meters.getIfAvailable(SimpleMeterRegistry::new), guards, sharedLists.getIfAvailable(),
+				sharedState.getIfAvailable(), clock);
 	}
 
 	@Bean

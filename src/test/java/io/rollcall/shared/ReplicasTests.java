@@ -206,8 +206,8 @@ class ReplicasTests {
 		finally {
 			startRedis(redisPort);
 			// Both replicas reconnect by themselves; later tests need them connected.
-			await(() -> Boolean.TRUE.equals(a.getBean(RedisShared.class).ping().block())
-					&& Boolean.TRUE.equals(b.getBean(RedisShared.class).ping().block()));
+			await(() -> Boolean.TRUE.equals(a.getBean(RedisGuard.class).ping().block())
+					&& Boolean.TRUE.equals(b.getBean(RedisGuard.class).ping().block()));
 		}
 	}
 
@@ -223,7 +223,7 @@ class ReplicasTests {
 			assertThat(client(early).get().uri("/actuator/health").retrieve().bodyToMono(String.class).block())
 				.contains("does not answer");
 			late = redis(port);
-			await(() -> Boolean.TRUE.equals(early.getBean(RedisShared.class).ping().block()));
+			await(() -> Boolean.TRUE.equals(early.getBean(RedisGuard.class).ping().block()));
 		}
 		finally {
 			if (late != null) {
