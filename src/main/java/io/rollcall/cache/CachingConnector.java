@@ -97,11 +97,17 @@ public final class CachingConnector implements Connector {
 
 	@Override
 	public Mono<List<Role>> roles() {
+		if (this.delegate.derivedFromUsers().contains(Part.ROLES)) {
+			return read(Part.ROLES, () -> users().map(this.delegate::rolesFromUsers));
+		}
 		return read(Part.ROLES, this.delegate::roles);
 	}
 
 	@Override
 	public Mono<List<Group>> groups() {
+		if (this.delegate.derivedFromUsers().contains(Part.GROUPS)) {
+			return read(Part.GROUPS, () -> users().map(this.delegate::groupsFromUsers));
+		}
 		return read(Part.GROUPS, this.delegate::groups);
 	}
 

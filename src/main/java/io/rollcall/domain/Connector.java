@@ -1,6 +1,7 @@
 package io.rollcall.domain;
 
 import java.util.List;
+import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
@@ -28,6 +29,27 @@ public interface Connector {
 	/** The source's groups. */
 	default Mono<List<Group>> groups() {
 		return Mono.just(List.of());
+	}
+
+	/**
+	 * The lists this source answers from its users list rather than from an endpoint of
+	 * their own, e.g. roles named on each user: the gateway then reads the users list
+	 * once (through its cache) and derives them with {@link #rolesFromUsers} and
+	 * {@link #groupsFromUsers}, instead of calling {@link #roles()} or {@link #groups()}.
+	 * @return {@link Part#ROLES} and/or {@link Part#GROUPS}, or none
+	 */
+	default Set<Part> derivedFromUsers() {
+		return Set.of();
+	}
+
+	/** The role catalogue named on the users, when {@link Part#ROLES} is derived. */
+	default List<Role> rolesFromUsers(List<User> users) {
+		return List.of();
+	}
+
+	/** The groups named on the users, when {@link Part#GROUPS} is derived. */
+	default List<Group> groupsFromUsers(List<User> users) {
+		return List.of();
 	}
 
 	/**

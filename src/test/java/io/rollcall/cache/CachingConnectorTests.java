@@ -6,17 +6,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.RequestTrace;
+import io.rollcall.domain.Role;
 import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.User;
-import io.rollcall.support.MutableClock;
 import io.rollcall.domain.Vendor;
+import io.rollcall.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -122,6 +124,56 @@ class CachingConnectorTests {
 		this.vendor.delay.set(Duration.ZERO);
 		assertThat(this.cache.users().block()).extracting(User::displayName).containsExactly("Renamed");
 		assertThat(this.vendor.calls).hasValue(2);
+	}
+
+	@Test
+	void listsDerivedFromUsersReadTheUsersOnce() {
+		AtomicInteger rolesCalls = new AtomicInteger();
+		Connector derivingRoles = new Connector() {
+			@Override
+			public SourceInfo info() {
+				return CachingConnectorTests.this.vendor.info();
+			}
+
+			@Override
+			public Mono<List<User>> users() {
+				return CachingConnectorTests.this.vendor.users();
+			}
+
+			@Override
+			public Mono<List<Role>> roles() {
+				rolesCalls.incrementAndGet();
+				return Mono.just(List.of());
+			}
+
+			@Override
+			public Set<Part> derivedFromUsers() {
+				return Set.of(Part.ROLES);
+			}
+
+			@Override
+			public List<Role> rolesFromUsers(List<User> users) {
+				return users.stream()
+					.map((user) -> new Role("src", "r-" + user.nativeId(), "Role of " + user.displayName(), List.of(),
+							null))
+					.toList();
+			}
+
+			@Override
+			public Mono<Void> probe() {
+				return Mono.empty();
+			}
+		};
+		CachingConnector cache = new CachingConnector(derivingRoles, new CachingConnector.CacheSettings(
+				Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(15)), this.clock);
+		this.vendor.delay.set(Duration.ofMillis(100));
+		List<List<? extends Record>> both = Flux.<List<? extends Record>>merge(cache.users(), cache.roles())
+			.collectList()
+			.block();
+		assertThat(both).hasSize(2);
+		assertThat(cache.roles().block()).extracting(Role::name).containsExactly("Role of Ada");
+		assertThat(this.vendor.calls).hasValue(1);
+		assertThat(rolesCalls).hasValue(0);
 	}
 
 	static final class CountingConnector implements Connector {
