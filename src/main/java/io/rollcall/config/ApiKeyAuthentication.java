@@ -1,5 +1,6 @@
 package io.rollcall.config;
 
+import java.util.Objects;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -98,7 +99,8 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 			.onErrorMap((ex) -> new BadCredentialsException("Invalid bearer token"))
 			.map((jwt) -> {
 				this.policy.check(jwt);
-				return new JwtAuthenticationToken(jwt, roles(jwt), jwt.getSubject());
+				return new JwtAuthenticationToken(jwt, roles(jwt),
+						Objects.requireNonNullElse(jwt.getSubject(), "unnamed"));
 			});
 	}
 

@@ -25,7 +25,7 @@ import org.springframework.util.unit.DataSize;
  * @param answers whole answers kept for queries asked again
  */
 @ConfigurationProperties("rollcall")
-public record RollcallProperties(@Nullable Map<String, SourceProperties> sources, @DefaultValue Cache cache,
+public record RollcallProperties(Map<String, SourceProperties> sources, @DefaultValue Cache cache,
 		@DefaultValue Security security, @DefaultValue Limits limits, @DefaultValue Server server,
 		@DefaultValue Cors cors, @DefaultValue Answers answers) {
 
@@ -83,7 +83,7 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	 * are configured through {@code spring.security.oauth2.resourceserver.jwt.*}
 	 * @param jwt what a JWT must hold besides a valid signature
 	 */
-	public record Security(@DefaultValue("true") boolean enabled, @Nullable List<ApiKey> apiKeys,
+	public record Security(@DefaultValue("true") boolean enabled, List<ApiKey> apiKeys,
 			@DefaultValue("roles") String rolesClaim, @DefaultValue Jwt jwt) {
 
 		public Security {
@@ -173,7 +173,7 @@ public record RollcallProperties(@Nullable Map<String, SourceProperties> sources
 	 * whose pages may call {@code /graphql}; none by default, localhost in demo mode
 	 * @param maxAge how long a browser may keep a preflight's answer
 	 */
-	public record Cors(@Nullable List<String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
+	public record Cors(List<String> allowedOrigins, @DefaultValue("30m") Duration maxAge) {
 
 		public Cors {
 			allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();

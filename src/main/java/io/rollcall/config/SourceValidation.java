@@ -139,9 +139,9 @@ final class SourceValidation {
 	}
 
 	private static Vendor vendor(String prefix, @Nullable String vendor) {
-		Settings.required(prefix + ".vendor", vendor);
+		String name = Settings.required(prefix + ".vendor", vendor);
 		try {
-			return Vendor.valueOf(vendor.trim().toUpperCase(Locale.ROOT));
+			return Vendor.valueOf(name.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationException(prefix + ".vendor",
@@ -160,10 +160,10 @@ final class SourceValidation {
 	 * a credential in a URL ends up in logs.
 	 */
 	static URI baseUrl(String property, @Nullable String value) {
-		Settings.required(property, value);
+		String text = Settings.required(property, value);
 		URI uri;
 		try {
-			uri = new URI(value.trim());
+			uri = new URI(text.trim());
 		}
 		catch (URISyntaxException ex) {
 			throw new InvalidConfigurationException(property, "is not a valid URL");

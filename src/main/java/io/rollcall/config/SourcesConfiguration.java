@@ -1,5 +1,6 @@
 package io.rollcall.config;
 
+import java.util.Objects;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import io.rollcall.domain.HealthChecks;
 import io.rollcall.settings.Problems;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -90,7 +92,8 @@ class SourcesConfiguration {
 				(id, source) -> problems.check(() -> valid.put(id, SourceValidation.validate(id, source, binder))));
 		problems.throwIfAny();
 		List<Connector> connectors = new ArrayList<>();
-		sources.forEach((id, source) -> connectors.add(factory.create(id, source, valid.get(id), health.tracker(id))));
+		sources.forEach((id, source) -> connectors
+			.add(factory.create(id, source, Objects.requireNonNull(valid.get(id)), health.tracker(id))));
 		logger.info("Rollcall serves " + connectors.size() + " source(s): " + String.join(", ",
 				connectors.stream().map((c) -> c.info().id() + " (" + c.info().vendor() + ")").toList()));
 		return new Directory(connectors);
@@ -106,9 +109,9 @@ class SourcesConfiguration {
 	 */
 	static final class DemoMode implements AutoCloseable {
 
-		private final DemoVendors vendors;
+		private final @Nullable DemoVendors vendors;
 
-		DemoMode(DemoVendors vendors) {
+		DemoMode(@Nullable DemoVendors vendors) {
 			this.vendors = vendors;
 		}
 
@@ -123,7 +126,7 @@ class SourcesConfiguration {
 		 */
 		Binder binder() {
 			Map<String, String> settings = new LinkedHashMap<>();
-			for (DemoVendors.Endpoint endpoint : this.vendors.endpoints()) {
+			for (DemoVendors.Endpoint endpoint : Objects.requireNonNull(this.vendors, "demo mode is off").endpoints()) {
 				String prefix = "rollcall.sources." + endpoint.id() + ".";
 				settings.put(prefix + "vendor", endpoint.vendor().name().toLowerCase(Locale.ROOT));
 				settings.put(prefix + "name", endpoint.name());
@@ -141,8 +144,9 @@ class SourcesConfiguration {
 
 		@Override
 		public void close() {
-			if (this.vendors != null) {
-				this.vendors.close();
+			DemoVendors vendors = this.vendors;
+			if (vendors != null) {
+				vendors.close();
 			}
 		}
 

@@ -28,7 +28,8 @@ public final class VendorModules {
 
 	/** The module of a vendor. */
 	public static VendorModule<?> of(Vendor vendor) {
-		return MODULES.get(vendor);
+		// discover() found one for every vendor.
+		return java.util.Objects.requireNonNull(MODULES.get(vendor));
 	}
 
 	/** Every module, in the order of {@link Vendor}. */

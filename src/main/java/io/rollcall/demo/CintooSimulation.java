@@ -1,5 +1,6 @@
 package io.rollcall.demo;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -138,7 +139,7 @@ final class CintooSimulation implements SimServer.Handler {
 		return SimServer.Reply.json(200, JSON.writeValueAsString(answer));
 	}
 
-	private boolean authorized(String header) {
+	private boolean authorized(@Nullable String header) {
 		if (header == null || !header.startsWith("Bearer ")) {
 			return false;
 		}

@@ -1,5 +1,6 @@
 package io.rollcall.demo;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -63,7 +64,7 @@ final class CodebaseSimulation implements SimServer.Handler {
 					person.pick(4, 7) == 0 ? null : person.company(), person.zone(), person.apiKey(), person.active()));
 			for (int p = 0; p < PROJECTS.length; p++) {
 				if (person.pick(PROJECTS.length, 20 + p) < 3) {
-					this.assignments.get(PROJECTS[p][0]).add(id);
+					this.assignments.computeIfAbsent(PROJECTS[p][0], (key) -> new java.util.LinkedHashSet<>()).add(id);
 				}
 			}
 		}
@@ -201,7 +202,7 @@ final class CodebaseSimulation implements SimServer.Handler {
 		if (withAssignments) {
 			xml.append("<assignments type=\"array\">");
 			for (String[] project : PROJECTS) {
-				if (this.assignments.get(project[0]).contains(user.id())) {
+				if (this.assignments.getOrDefault(project[0], Set.of()).contains(user.id())) {
 					xml.append("<assignment><group-id></group-id><icon type=\"integer\">1</icon><name>")
 						.append(project[1])
 						.append("</name><overview nil=\"true\"></overview><start-page>overview</start-page><status>")
@@ -217,7 +218,7 @@ final class CodebaseSimulation implements SimServer.Handler {
 		return xml.append("</user>").toString();
 	}
 
-	private static String esc(String text) {
+	private static String esc(@Nullable String text) {
 		return (text == null) ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
@@ -229,8 +230,8 @@ final class CodebaseSimulation implements SimServer.Handler {
 			.replace("&amp;", "&");
 	}
 
-	private record User(long id, String username, String first, String last, String email, String company, String zone,
-			String apiKey, boolean enabled) {
+	private record User(long id, String username, String first, String last, String email, @Nullable String company,
+			String zone, String apiKey, boolean enabled) {
 
 		@Override
 		public String toString() {

@@ -1,5 +1,6 @@
 package io.rollcall.demo;
 
+import org.jspecify.annotations.Nullable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -219,7 +220,7 @@ final class PeriscopeSimulation implements SimServer.Handler {
 					next.put("access", access);
 				}
 				String newName = body.hasNonNull("name") ? body.get("name").asString().trim()
-						: (String) group.get("name");
+						: String.valueOf(group.get("name"));
 				if (!newName.equalsIgnoreCase((String) group.get("name"))
 						&& this.groups.containsKey(newName.toLowerCase(Locale.ROOT))) {
 					return error(409, "Group already exists");
@@ -228,14 +229,14 @@ final class PeriscopeSimulation implements SimServer.Handler {
 				if (!dryRun) {
 					this.groups.remove(key);
 					this.groups.put(newName.toLowerCase(Locale.ROOT), next);
-					renameInUsers((String) group.get("name"), newName);
+					renameInUsers(String.valueOf(group.get("name")), newName);
 				}
 				return ok(200, withTestMode(next, dryRun));
 			}
 			case "DELETE" -> {
 				if (!dryRun) {
 					this.groups.remove(key);
-					renameInUsers((String) group.get("name"), null);
+					renameInUsers(String.valueOf(group.get("name")), null);
 				}
 				return ok(200, withTestMode(Map.of("name", group.get("name"), "deleted", true), dryRun));
 			}
@@ -246,9 +247,9 @@ final class PeriscopeSimulation implements SimServer.Handler {
 	}
 
 	@SuppressWarnings("unchecked")
-	private void renameInUsers(String oldName, String newName) {
+	private void renameInUsers(String oldName, @Nullable String newName) {
 		for (Map<String, Object> user : this.users.values()) {
-			List<String> groups = (List<String>) user.get("groups");
+			List<String> groups = (List<String>) java.util.Objects.requireNonNullElse(user.get("groups"), List.of());
 			List<String> next = new ArrayList<>();
 			for (String group : groups) {
 				if (!group.equalsIgnoreCase(oldName)) {
@@ -262,7 +263,7 @@ final class PeriscopeSimulation implements SimServer.Handler {
 		}
 	}
 
-	private static String access(String text) {
+	private static @Nullable String access(String text) {
 		for (String level : ACCESS) {
 			if (level.equalsIgnoreCase(text.trim())) {
 				return level;

@@ -2,6 +2,7 @@ package io.rollcall.domain;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -49,7 +50,7 @@ public final class Changes {
 				if (loaded.error() != null) {
 					return Plan.done(Change.failed(loaded.error()));
 				}
-				SourceView view = loaded.view();
+				SourceView view = read(loaded);
 				Writes.Invitation invitation = invites.invitation(asked, view);
 				if (view.account(email) != null) {
 					return Plan.done(Change.refused(id, "ALREADY_EXISTS",
@@ -78,9 +79,10 @@ public final class Changes {
 			if (loaded.error() != null) {
 				return run("updateUser", email, List.of(Plan.done(Change.failed(loaded.error()))), dryRun, actor);
 			}
-			List<String> groups = (request.groups() != null)
-					? loaded.view().groupNames(request.groups(), ChangeRequests.GROUPS) : null;
-			User account = loaded.view().account(email);
+			SourceView view = read(loaded);
+			List<String> groups = (request.groups() != null) ? view.groupNames(request.groups(), ChangeRequests.GROUPS)
+					: null;
+			User account = view.account(email);
 			if (account == null) {
 				return run("updateUser", email,
 						List.of(Plan.done(Change.notFound(id, "No user " + email + " in " + id))), dryRun, actor);
@@ -129,7 +131,7 @@ public final class Changes {
 					return everywhere ? Plan.skip(id)
 							: Plan.done(Change.notFound(id, "No user " + email + " in " + id));
 				}
-				String target = account.get().email();
+				String target = Objects.requireNonNullElse(account.get().email(), email);
 				return Plan.send(id, () -> removals.removeUser(target, dryRun)).about(account.get(), null);
 			});
 		})
@@ -221,16 +223,16 @@ public final class Changes {
 			if (loaded.error() != null) {
 				plan = Plan.done(Change.failed(loaded.error()));
 			}
-			else if (loaded.view().project(project.nativeId()) == null) {
+			else if (read(loaded).project(project.nativeId()) == null) {
 				plan = Plan.done(Change.notFound(id, "No project " + project.nativeId() + " in " + id));
 			}
-			else if (loaded.view().user(user.nativeId()) == null) {
+			else if (read(loaded).user(user.nativeId()) == null) {
 				plan = Plan.done(Change.notFound(id, "No user " + user.nativeId() + " in " + id));
 			}
 			else {
 				plan = Plan
 					.send(id, () -> members.changeProjectMember(project.nativeId(), user.nativeId(), add, dryRun))
-					.about(loaded.view().user(user.nativeId()), null);
+					.about(read(loaded).user(user.nativeId()), null);
 			}
 			return run(what, project.nativeId() + "/" + user.nativeId(), List.of(plan), dryRun, actor);
 		});
@@ -246,7 +248,7 @@ public final class Changes {
 			if (loaded.error() != null) {
 				return run(what, name, List.of(Plan.done(Change.failed(loaded.error()))), dryRun, actor);
 			}
-			Group group = loaded.view().group(name);
+			Group group = read(loaded).group(name);
 			Plan plan = (group != null) ? Plan.send(id, change.apply(groups, group)).about(null, group)
 					: Plan.done(Change.notFound(id, "No group " + name + " in " + id));
 			return run(what, name, List.of(plan), dryRun, actor);
@@ -263,7 +265,7 @@ public final class Changes {
 				return Mono.just(plan.outcome());
 			}
 			Connector connector = this.directory.connector(plan.source()).orElseThrow();
-			return plan.send()
+			return Objects.requireNonNull(plan.send(), "a plan with no outcome sends")
 				.get()
 				.onErrorResume(SourceException.class, (ex) -> Mono.just(Change.failed(ex)))
 				.map((change) -> (change.status() == Change.Status.DRY_RUN)
@@ -293,6 +295,11 @@ public final class Changes {
 	private List<String> known(List<String> ids, String argument) {
 		this.directory.requireKnown(ids, argument);
 		return ids;
+	}
+
+	/** A known source's view, read without failure: the directory gives one for each. */
+	private static SourceView read(Directory.Loaded loaded) {
+		return Objects.requireNonNull(loaded.view(), "a known source's view");
 	}
 
 	private Writes writes(String id) {

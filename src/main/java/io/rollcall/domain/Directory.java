@@ -38,7 +38,7 @@ public final class Directory {
 	}
 
 	public List<SourceInfo> sources() {
-		return this.order.stream().map((id) -> this.connectors.get(id).info()).toList();
+		return this.order.stream().map((id) -> connector(id).orElseThrow().info()).toList();
 	}
 
 	public List<String> sourceIds() {

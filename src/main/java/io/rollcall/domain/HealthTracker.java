@@ -14,7 +14,7 @@ public final class HealthTracker {
 
 	private final Clock clock;
 
-	private final AtomicReference<SourceHealth> current = new AtomicReference<>(SourceHealth.UNKNOWN);
+	private volatile SourceHealth current = SourceHealth.UNKNOWN;
 
 	private final AtomicReference<@Nullable String> problem = new AtomicReference<>();
 
@@ -27,7 +27,7 @@ public final class HealthTracker {
 	 * gateway's own with the source is noted, whatever the calls say.
 	 */
 	public SourceHealth current() {
-		SourceHealth health = this.current.get();
+		SourceHealth health = this.current;
 		String problem = this.problem.get();
 		return (problem != null)
 				? new SourceHealth(SourceHealth.Status.DOWN, health.checkedAt(), health.latencyMs(), problem) : health;
@@ -43,20 +43,20 @@ public final class HealthTracker {
 	}
 
 	public void succeeded(Duration latency) {
-		this.current.set(new SourceHealth(SourceHealth.Status.UP, this.clock.instant(),
-				(int) Math.min(Integer.MAX_VALUE, latency.toMillis()), null));
+		this.current = new SourceHealth(SourceHealth.Status.UP, this.clock.instant(),
+				(int) Math.min(Integer.MAX_VALUE, latency.toMillis()), null);
 	}
 
 	public void failed(SourceException failure) {
 		SourceHealth.Status status = (failure.code() == SourceException.Code.SOURCE_RATE_LIMITED)
 				? SourceHealth.Status.RATE_LIMITED : SourceHealth.Status.DOWN;
-		@Nullable Integer lastLatency = this.current.get().latencyMs();
-		this.current.set(new SourceHealth(status, this.clock.instant(), lastLatency, failure.getMessage()));
+		@Nullable Integer lastLatency = this.current.latencyMs();
+		this.current = new SourceHealth(status, this.clock.instant(), lastLatency, failure.getMessage());
 	}
 
 	/** When the source was last talked to, or null. */
 	public @Nullable Instant checkedAt() {
-		return this.current.get().checkedAt();
+		return this.current.checkedAt();
 	}
 
 	public boolean checkedWithin(Duration window) {

@@ -5,6 +5,8 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one codec between a typed node key and the opaque GraphQL {@code ID}. Ids hold only
  * the kind, the source id and the vendor's own key, so they are stable across restarts.
@@ -99,7 +101,7 @@ public record NodeId(Kind kind, String source, String nativeId) {
 			this.prefix = prefix;
 		}
 
-		static Kind ofPrefix(String prefix) {
+		static @Nullable Kind ofPrefix(String prefix) {
 			for (Kind kind : values()) {
 				if (kind.prefix.equals(prefix)) {
 					return kind;

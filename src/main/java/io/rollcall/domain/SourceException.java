@@ -83,8 +83,8 @@ public final class SourceException extends RuntimeException {
 	 * timed out, broke off, or the vendor failed while handling it.
 	 */
 	public SourceException withOutcomeUnknown() {
-		return new SourceException(this.source, this.code, getMessage(), this.status, this.retryAfterSeconds,
-				this.vendorMessage, getCause(), true);
+		return new SourceException(this.source, this.code, String.valueOf(getMessage()), this.status,
+				this.retryAfterSeconds, this.vendorMessage, getCause(), true);
 	}
 
 	/** Whether the change that failed may have been made all the same. */

@@ -1,5 +1,6 @@
 package io.rollcall.graphql;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,8 @@ record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, int totalCount) {
 	record Edge<T>(String cursor, T node) {
 	}
 
-	record PageInfo(boolean hasNextPage, boolean hasPreviousPage, String startCursor, String endCursor) {
+	record PageInfo(boolean hasNextPage, boolean hasPreviousPage, @Nullable String startCursor,
+			@Nullable String endCursor) {
 	}
 
 }

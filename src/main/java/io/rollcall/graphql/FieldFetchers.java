@@ -1,5 +1,6 @@
 package io.rollcall.graphql;
 
+import java.util.Objects;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -45,7 +46,7 @@ class FieldFetchers implements RuntimeWiringConfigurer {
 					.dataFetcher("projects",
 							nested(User.class, User::source, NestedLists.MEMBERSHIPS, SourceView::projectsOf))
 					.dataFetcher("person", (TrivialDataFetcher<Object>) (env) -> {
-						String email = env.<User>getSource().personKey();
+						String email = Objects.requireNonNull(env.<User>getSource()).personKey();
 						return (email != null) ? this.reads.person(email, env) : null;
 					}));
 		wiring.type("Project",

@@ -1,5 +1,6 @@
 package io.rollcall.graphql;
 
+import org.jspecify.annotations.Nullable;
 import java.util.Map;
 
 import graphql.GraphQLContext;
@@ -33,7 +34,7 @@ class KeepableAnswers implements WebGraphQlInterceptor {
 		});
 	}
 
-	private static Map<String, Long> keepable(WebGraphQlResponse response) {
+	private static @Nullable Map<String, Long> keepable(WebGraphQlResponse response) {
 		if (!response.isValid() || !response.getErrors().isEmpty() || !response.getExtensions().isEmpty()) {
 			return null;
 		}

@@ -1,5 +1,6 @@
 package io.rollcall.graphql;
 
+import org.jspecify.annotations.Nullable;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -45,7 +46,7 @@ class NodeController {
 			.flatMap((views) -> Mono.justOrEmpty(views.isEmpty() ? null : find(views.get(0), nodeId)));
 	}
 
-	private static Object find(SourceView view, NodeId id) {
+	private static @Nullable Object find(SourceView view, NodeId id) {
 		return switch (id.kind()) {
 			case USER -> view.user(id.nativeId());
 			case PROJECT -> view.project(id.nativeId());

@@ -148,7 +148,7 @@ class Reads {
 	 * @return the items (empty when the source failed: its error is then on the
 	 * response), or a future of them
 	 */
-	<T> Object nested(String source, NestedLists lists, DataFetchingEnvironment env,
+	<T> @Nullable Object nested(String source, NestedLists lists, DataFetchingEnvironment env,
 			Function<SourceView, List<T>> read) {
 		return now(views(env.getGraphQlContext()).load(source, lists), (loaded) -> {
 			if (loaded.error() != null) {

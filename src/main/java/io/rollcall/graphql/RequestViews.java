@@ -1,5 +1,6 @@
 package io.rollcall.graphql;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -57,7 +58,7 @@ final class RequestViews {
 	 * @return the load, done or in flight
 	 */
 	CompletableFuture<Directory.Loaded> load(String source, NestedLists lists) {
-		Map<String, CompletableFuture<Directory.Loaded>> bySource = this.loads.get(lists);
+		Map<String, CompletableFuture<Directory.Loaded>> bySource = Objects.requireNonNull(this.loads.get(lists));
 		CompletableFuture<Directory.Loaded> load = bySource.get(source);
 		if (load != null) {
 			return load;

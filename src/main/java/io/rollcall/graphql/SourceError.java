@@ -28,7 +28,7 @@ final class SourceError implements GraphQLError {
 
 	SourceError(RequestTrace.Failure failure) {
 		SourceException error = failure.error();
-		this.message = error.getMessage();
+		this.message = String.valueOf(error.getMessage());
 		this.path = failure.path();
 		this.extensions = new LinkedHashMap<>();
 		this.extensions.put("code", error.code().name());

@@ -80,11 +80,17 @@ public final class Settings {
 		}
 	}
 
-	/** A setting that must be there and not blank. */
-	public static void required(String property, @Nullable String value) {
-		if (isBlank(value)) {
+	/**
+	 * A setting that must be there and not blank.
+	 * @param property the property, for the problem
+	 * @param value its value
+	 * @return the value
+	 */
+	public static String required(String property, @Nullable String value) {
+		if (value == null || value.isBlank()) {
 			throw new InvalidConfigurationException(property, "must be set");
 		}
+		return value;
 	}
 
 	/** Whether a setting is absent or blank. */

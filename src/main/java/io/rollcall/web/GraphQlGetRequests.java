@@ -1,5 +1,6 @@
 package io.rollcall.web;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +74,7 @@ class GraphQlGetRequests implements WebFilter {
 				body.put(name, node);
 			}
 		}
-		if (isChange((String) body.get("query"), operationName)) {
+		if (isChange(String.valueOf(body.get("query")), operationName)) {
 			exchange.getResponse().getHeaders().setAllow(java.util.Set.of(HttpMethod.POST));
 			return GraphQlErrorAnswer.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
 					"Mutations change things, so they are sent as POST, never GET");
@@ -82,7 +83,7 @@ class GraphQlGetRequests implements WebFilter {
 				new RewrittenRequest(exchange, JSON.writeValueAsBytes(body), MediaType.APPLICATION_JSON).exchange());
 	}
 
-	private static JsonNode object(String value) {
+	private static @Nullable JsonNode object(String value) {
 		try {
 			JsonNode node = JSON.readTree(value.getBytes(StandardCharsets.UTF_8));
 			return (node != null && node.isObject()) ? node : null;
@@ -96,7 +97,7 @@ class GraphQlGetRequests implements WebFilter {
 	 * Whether the operation to run is a mutation (or subscription). A document that does
 	 * not parse is left to the execution, which says why.
 	 */
-	private static boolean isChange(String query, String operationName) {
+	private static boolean isChange(String query, @Nullable String operationName) {
 		Document document;
 		try {
 			document = new Parser().parseDocument(ParserEnvironment.newParserEnvironment()

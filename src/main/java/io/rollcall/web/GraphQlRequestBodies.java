@@ -1,5 +1,6 @@
 package io.rollcall.web;
 
+import org.jspecify.annotations.Nullable;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +107,7 @@ class GraphQlRequestBodies implements WebFilter {
 						+ " bytes); send a smaller document or fewer variables");
 	}
 
-	private static MediaType contentType(ServerHttpRequest request) {
+	private static @Nullable MediaType contentType(ServerHttpRequest request) {
 		try {
 			return request.getHeaders().getContentType();
 		}
@@ -149,7 +150,7 @@ class GraphQlRequestBodies implements WebFilter {
 		}
 	}
 
-	private static String utf8(byte[] body) {
+	private static @Nullable String utf8(byte[] body) {
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)

@@ -125,13 +125,12 @@ final class CintooTokens implements VendorAuth {
 	private Mono<AccessToken> sharedOrExchange() {
 		return this.shared.tokens(this.source)
 			.flatMap(this::adopt)
-			.switchIfEmpty(
-					Mono.defer(() -> exchange().flatMap(
-							(token) -> this.shared
-								.saveTokens(this.source,
-										new SharedState.Tokens(this.refreshToken.get(), token.value(),
-												token.expiresAt()))
-								.thenReturn(token))));
+			.switchIfEmpty(Mono.defer(() -> exchange().flatMap(
+					(token) -> this.shared
+						.saveTokens(this.source,
+								new SharedState.Tokens(String.valueOf(this.refreshToken.get()), token.value(),
+										token.expiresAt()))
+						.thenReturn(token))));
 	}
 
 	/**
