@@ -66,6 +66,8 @@ public class AnswerCache implements WebFilter {
 
 	private final Counter misses;
 
+	private final int maxDocumentSize;
+
 	AnswerCache(RollcallProperties properties, Directory directory, GraphQlEndpoint endpoint, MeterRegistry meters) {
 		long maxBytes = properties.answers().maxSize().toBytes();
 		this.answers = (maxBytes > 0) ? Caffeine.newBuilder()
@@ -76,6 +78,7 @@ public class AnswerCache implements WebFilter {
 		this.endpoint = endpoint;
 		this.hits = Counter.builder("rollcall.answers.requests").tag("result", "hit").register(meters);
 		this.misses = Counter.builder("rollcall.answers.requests").tag("result", "miss").register(meters);
+		this.maxDocumentSize = properties.limits().maxDocumentSize();
 	}
 
 	@Override
@@ -113,8 +116,12 @@ public class AnswerCache implements WebFilter {
 		});
 	}
 
-	/** The key of a request body, or null when it is not a JSON object with a query. */
-	private static @Nullable Key key(byte[] body, boolean admin, String accept) {
+	/**
+	 * The key of a request body, or null when it is not a JSON object with a query, or
+	 * its document is over {@code max-document-size}: folding white space would otherwise
+	 * let a padded copy of a kept document past the limit.
+	 */
+	private @Nullable Key key(byte[] body, boolean admin, String accept) {
 		JsonNode request;
 		try {
 			request = JSON.readTree(body);
@@ -122,7 +129,8 @@ public class AnswerCache implements WebFilter {
 		catch (JacksonException ex) {
 			return null;
 		}
-		if (request == null || !request.isObject() || !request.path("query").isString()) {
+		if (request == null || !request.isObject() || !request.path("query").isString()
+				|| request.get("query").asString().length() > this.maxDocumentSize) {
 			return null;
 		}
 		return new Key(NormalisedDocument.of(request.get("query").asString()),

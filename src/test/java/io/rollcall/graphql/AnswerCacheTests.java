@@ -48,6 +48,20 @@ class AnswerCacheTests extends GatewayTestBase {
 	}
 
 	@Test
+	void aKeptDocumentPaddedPastTheSizeLimitIsStillRefused() {
+		post(QUERY);
+		double hits = hits();
+		Map<String, Object> padded = post(QUERY + " ".repeat(25_000));
+		assertThat(padded).extracting("errors")
+			.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+			.singleElement()
+			.extracting("extensions")
+			.extracting("code")
+			.isEqualTo("QUERY_TOO_LARGE");
+		assertThat(hits()).isEqualTo(hits);
+	}
+
+	@Test
 	void theNextReadAfterAWriteShowsTheChange() {
 		assertThat(post(QUERY).toString()).contains("Analysts");
 		VendorStubs.periscope()
