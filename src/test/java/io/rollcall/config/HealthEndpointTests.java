@@ -3,12 +3,12 @@ package io.rollcall.config;
 import java.util.Map;
 
 import io.rollcall.support.GatewayTestBase;
+import io.rollcall.support.SecuredGateway;
 import io.rollcall.support.VendorStubs;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -20,16 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /actuator/health} has one component per source, shown to ADMIN clients only;
  * anyone else sees the overall status. Liveness ignores vendors. No server path shows.
  */
-@TestPropertySource(properties = { "rollcall.security.enabled=true", "rollcall.security.api-keys[0].name=dashboards",
-		"rollcall.security.api-keys[0].key=" + HealthEndpointTests.READ_KEY, "rollcall.security.api-keys[0].role=READ",
-		"rollcall.security.api-keys[1].name=operators",
-		"rollcall.security.api-keys[1].key=" + HealthEndpointTests.ADMIN_KEY,
-		"rollcall.security.api-keys[1].role=ADMIN" })
+@SecuredGateway
 class HealthEndpointTests extends GatewayTestBase {
-
-	static final String READ_KEY = "health-read-key-0123";
-
-	static final String ADMIN_KEY = "health-admin-key-0123";
 
 	@Test
 	void anAdminSeesEachSourceAndADownVendorWithoutItsBody() {
@@ -37,13 +29,13 @@ class HealthEndpointTests extends GatewayTestBase {
 			.stubFor(any(anyUrl()).atPriority(1).willReturn(aResponse().withStatus(503).withBody("oops")));
 		this.http.post()
 			.uri("/graphql")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ users { totalCount } }"))
 			.exchange()
 			.expectStatus()
 			.isOk();
-		health(ADMIN_KEY).expectBody()
+		health(SecuredGateway.ADMIN_KEY).expectBody()
 			.jsonPath("$.components.sources.components.testmo.status")
 			.isEqualTo("UP")
 			.jsonPath("$.components.sources.components.periscope-eu.status")
@@ -57,7 +49,7 @@ class HealthEndpointTests extends GatewayTestBase {
 
 	@Test
 	void anyoneElseSeesTheOverallStatusOnly() {
-		for (String key : new String[] { null, READ_KEY }) {
+		for (String key : new String[] { null, SecuredGateway.READ_KEY }) {
 			String body = health(key).expectBody(String.class).returnResult().getResponseBody();
 			assertThat(body).as("health for " + key)
 				.containsPattern("\"status\":\"[A-Z_]+\"")
@@ -67,7 +59,7 @@ class HealthEndpointTests extends GatewayTestBase {
 
 	@Test
 	void noServerPathIsShownToAnyone() {
-		String body = health(ADMIN_KEY).expectBody(String.class).returnResult().getResponseBody();
+		String body = health(SecuredGateway.ADMIN_KEY).expectBody(String.class).returnResult().getResponseBody();
 		assertThat(body).contains("\"sources\"")
 			.doesNotContain("\"path\"")
 			.doesNotContain(System.getProperty("user.dir"));

@@ -7,10 +7,9 @@ import java.util.Map;
 
 import io.rollcall.support.GatewayTestBase;
 import io.rollcall.support.NodeScripts;
+import io.rollcall.support.SecuredGateway;
 import io.rollcall.support.VendorStubs;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.test.context.TestPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -27,11 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dry run that leaves the cache as it is, the persisted-query link, GET queries; each
  * passes with no client warning.
  */
-@TestPropertySource(properties = { "rollcall.security.enabled=true", "rollcall.security.api-keys[0].name=frontend",
-		"rollcall.security.api-keys[0].key=" + GraphQlClientsTests.KEY, "rollcall.security.api-keys[0].role=ADMIN" })
+@SecuredGateway
 class GraphQlClientsTests extends GatewayTestBase {
-
-	static final String KEY = "frontend-admin-key-0123456789";
 
 	private static final Path CLIENTS = Path.of("src/test/graphql-clients");
 
@@ -44,12 +40,14 @@ class GraphQlClientsTests extends GatewayTestBase {
 					.withBody("{\"email\":\"Dan@Example.com\",\"first_name\":\"Dan\",\"groups\":[\"Administrators\"],"
 							+ "\"test_mode\":true}")));
 		String url = "http://127.0.0.1:" + this.port + "/graphql";
-		List<Map<?, ?>> results = new ArrayList<>(NodeScripts.run(CLIENTS, List.of("node", "clients.mjs", url, KEY)));
+		List<Map<?, ?>> results = new ArrayList<>(
+				NodeScripts.run(CLIENTS, List.of("node", "clients.mjs", url, SecuredGateway.ADMIN_KEY)));
 		// Then Testmo goes down, for the partial-results scenario.
 		VendorStubs.testmo()
 			.stubFor(get(urlPathEqualTo("/api/v1/users")).atPriority(1).willReturn(aResponse().withStatus(500)));
 		this.directory.connector("testmo").orElseThrow().forget();
-		results.addAll(NodeScripts.run(CLIENTS, List.of("node", "clients.mjs", url, KEY, "outage")));
+		results
+			.addAll(NodeScripts.run(CLIENTS, List.of("node", "clients.mjs", url, SecuredGateway.ADMIN_KEY, "outage")));
 		assertThat(results).hasSize(9);
 		assertThat(results).allSatisfy((result) -> {
 			assertThat(result.get("ok")).as(result.get("name") + ": " + result.get("detail")).isEqualTo(true);

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import io.rollcall.support.GatewayTestBase;
+import io.rollcall.support.SecuredGateway;
 import io.rollcall.support.VendorStubs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,7 +15,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -29,22 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clear error; and no secret is ever found in a response or a log line, DEBUG included.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = { "rollcall.security.enabled=true", "rollcall.security.api-keys[0].name=dashboards",
-		"rollcall.security.api-keys[0].key=" + SecurityTests.READ_KEY, "rollcall.security.api-keys[0].role=READ",
-		"rollcall.security.api-keys[1].name=admin-console",
-		"rollcall.security.api-keys[1].key=" + SecurityTests.ADMIN_KEY, "rollcall.security.api-keys[1].role=ADMIN",
-		"logging.level.io.rollcall=DEBUG", "logging.level.org.springframework.web=DEBUG",
-		"logging.level.org.springframework.graphql=DEBUG", "logging.level.org.springframework.security=DEBUG",
-		"logging.level.reactor.netty=DEBUG" })
+@SecuredGateway
 class SecurityTests extends GatewayTestBase {
 
-	static final String READ_KEY = "read-canary-3c9f1e7a2b";
-
-	static final String ADMIN_KEY = "admin-canary-8d2a6f0c4e";
-
 	/** Secrets of the configured sources and of the vendors' payloads. */
-	private static final List<String> CANARIES = List.of(READ_KEY, ADMIN_KEY, "testmo-token", "codebase-key",
-			"periscope-key", "periscope-us-key", "YWNtZS9kYW46Y29kZWJhc2Uta2V5",
+	private static final List<String> CANARIES = List.of(SecuredGateway.READ_KEY, SecuredGateway.ADMIN_KEY,
+			"testmo-token", "codebase-key", "periscope-key", "periscope-us-key", "YWNtZS9kYW46Y29kZWJhc2Uta2V5",
 			"0123456789abcdef0123456789abcdef01234567", "fedcba9876543210fedcba9876543210fedcba98",
 			"aaaaaaaaaabbbbbbbbbbccccccccccdddddddddd", "c2lnbmF0dXJl");
 
@@ -64,14 +54,15 @@ class SecurityTests extends GatewayTestBase {
 
 	@Test
 	void aReadKeyQueriesButCannotChangeAnything() {
-		post(READ_KEY, "{ users { totalCount } }").expectStatus()
+		post(SecuredGateway.READ_KEY, "{ users { totalCount } }").expectStatus()
 			.isOk()
 			.expectBody()
 			.jsonPath("$.data.users.totalCount")
 			.isEqualTo(13);
 		VendorStubs.reset();
-		refused(READ_KEY, "mutation { removeUser(input: {email: \"ada@example.com\"}) { ok } }", "FORBIDDEN");
-		refused(READ_KEY, "mutation { refreshSources { id } }", "FORBIDDEN");
+		refused(SecuredGateway.READ_KEY, "mutation { removeUser(input: {email: \"ada@example.com\"}) { ok } }",
+				"FORBIDDEN");
+		refused(SecuredGateway.READ_KEY, "mutation { refreshSources { id } }", "FORBIDDEN");
 	}
 
 	@Test
@@ -80,7 +71,7 @@ class SecurityTests extends GatewayTestBase {
 			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v1/groups?test_mode=true"))
 				.willReturn(aResponse().withHeader("Content-Type", "application/json")
 					.withBody("{\"name\":\"Auditors\",\"access\":\"View\",\"test_mode\":true}")));
-		post(ADMIN_KEY,
+		post(SecuredGateway.ADMIN_KEY,
 				"mutation { createGroup(input: {source: \"periscope-eu\", name: \"Auditors\", access: \"View\", dryRun: true}) { changes { status } } }")
 			.expectStatus()
 			.isOk()
@@ -91,36 +82,40 @@ class SecurityTests extends GatewayTestBase {
 
 	@Test
 	void deepWideAliasedHugeAndCostlyQueriesAreRefusedWithTheirOwnCodes() {
-		refused(READ_KEY,
+		refused(SecuredGateway.READ_KEY,
 				"{ users { edges { node { person { accounts { person { accounts { person { accounts { person { "
 						+ "accounts { person { accounts { displayName } } } } } } } } } } } } } }",
 				"QUERY_TOO_DEEP");
-		refused(READ_KEY, "{ "
+		refused(SecuredGateway.READ_KEY, "{ "
 				+ IntStream.range(0, 31).mapToObj((i) -> "a" + i + ": sources { id }").collect(Collectors.joining(" "))
 				+ " }", "TOO_MANY_ALIASES");
-		refused(READ_KEY, "{ sources { id } roles { id } groups { id } users { totalCount } people { totalCount } "
-				+ "projects { totalCount } q: sources { id } r: roles { id } g: groups { id } u: users { totalCount } "
-				+ "p: people { totalCount } }", "TOO_MANY_ROOT_FIELDS");
-		refused(READ_KEY, "{ sources { "
+		refused(SecuredGateway.READ_KEY,
+				"{ sources { id } roles { id } groups { id } users { totalCount } people { totalCount } "
+						+ "projects { totalCount } q: sources { id } r: roles { id } g: groups { id } u: users { totalCount } "
+						+ "p: people { totalCount } }",
+				"TOO_MANY_ROOT_FIELDS");
+		refused(SecuredGateway.READ_KEY, "{ sources { "
 				+ IntStream.range(0, 21).mapToObj((i) -> "id @include(if: true)").collect(Collectors.joining(" "))
 				+ " } }", "TOO_MANY_DIRECTIVES");
-		refused(READ_KEY, "{ users(first: 100) { edges { node { person { accounts { projects { project { members { "
-				+ "user { groups { members { displayName } } } } } } } } } } } }", "QUERY_TOO_COSTLY");
-		refused(READ_KEY, "{ sources { id } }" + " ".repeat(25_000), "QUERY_TOO_LARGE");
-		refused(READ_KEY, "{ sources { " + "id ".repeat(4000) + "} }", "QUERY_TOO_LARGE");
+		refused(SecuredGateway.READ_KEY,
+				"{ users(first: 100) { edges { node { person { accounts { projects { project { members { "
+						+ "user { groups { members { displayName } } } } } } } } } } } }",
+				"QUERY_TOO_COSTLY");
+		refused(SecuredGateway.READ_KEY, "{ sources { id } }" + " ".repeat(25_000), "QUERY_TOO_LARGE");
+		refused(SecuredGateway.READ_KEY, "{ sources { " + "id ".repeat(4000) + "} }", "QUERY_TOO_LARGE");
 	}
 
 	@Test
 	void onlyPostWithJsonOrGraphQlBodiesExecutes() {
 		this.http.get()
 			.uri("/graphql?query={query}", "mutation { refreshSources { id } }")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.ADMIN_KEY)
 			.exchange()
 			.expectStatus()
 			.value((status) -> assertThat(status).isIn(404, 405));
 		this.http.post()
 			.uri("/graphql")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
 			.contentType(MediaType.TEXT_PLAIN)
 			.bodyValue("{ sources { id } }")
 			.exchange()
@@ -128,7 +123,7 @@ class SecurityTests extends GatewayTestBase {
 			.isEqualTo(415);
 		this.http.post()
 			.uri("/graphql")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("[{\"query\":\"{ users { totalCount } }\"},{\"query\":\"{ users { totalCount } }\"}]")
 			.exchange()
@@ -146,7 +141,7 @@ class SecurityTests extends GatewayTestBase {
 			.isUnauthorized();
 		this.http.get()
 			.uri((uri) -> uri.path("/graphql").queryParam("query", "{query}").build("{ users { totalCount } }"))
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -159,12 +154,12 @@ class SecurityTests extends GatewayTestBase {
 	void twoRolesNeverShareAKeptAnswer(
 			@org.springframework.beans.factory.annotation.Autowired io.micrometer.core.instrument.MeterRegistry meters) {
 		String query = "{ users(first: 3) { edges { node { id } } } }";
-		post(READ_KEY, query).expectStatus().isOk();
+		post(SecuredGateway.READ_KEY, query).expectStatus().isOk();
 		double hits = meters.counter("rollcall.answers.requests", "result", "hit").count();
-		post(ADMIN_KEY, query).expectStatus().isOk();
+		post(SecuredGateway.ADMIN_KEY, query).expectStatus().isOk();
 		assertThat(meters.counter("rollcall.answers.requests", "result", "hit").count()).as("admin after read")
 			.isEqualTo(hits);
-		post(READ_KEY, query).expectStatus().isOk();
+		post(SecuredGateway.READ_KEY, query).expectStatus().isOk();
 		assertThat(meters.counter("rollcall.answers.requests", "result", "hit").count()).as("read again")
 			.isEqualTo(hits + 1);
 	}
@@ -173,7 +168,7 @@ class SecurityTests extends GatewayTestBase {
 	void clientCredentialsAreNeverForwardedToVendors() {
 		this.http.post()
 			.uri("/graphql")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
 			.header(HttpHeaders.COOKIE, "session=client-cookie")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ users { totalCount } }"))
@@ -186,7 +181,7 @@ class SecurityTests extends GatewayTestBase {
 					com.github.tomakehurst.wiremock.client.WireMock.matching(".*")));
 			server.getAllServeEvents()
 				.forEach((event) -> assertThat(event.getRequest().getHeaders().all().toString())
-					.doesNotContain(READ_KEY));
+					.doesNotContain(SecuredGateway.READ_KEY));
 		});
 		VendorStubs.periscope().verify(anyRequestedFor(anyUrl()).withHeader(HttpHeaders.COOKIE, absent()));
 	}
@@ -196,13 +191,13 @@ class SecurityTests extends GatewayTestBase {
 		for (String path : List.of("/actuator/env", "/actuator/configprops", "/actuator/beans")) {
 			this.http.get()
 				.uri(path)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + READ_KEY)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
 				.exchange()
 				.expectStatus()
 				.isForbidden();
 			this.http.get()
 				.uri(path)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_KEY)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.ADMIN_KEY)
 				.exchange()
 				.expectStatus()
 				.isNotFound();
@@ -216,9 +211,10 @@ class SecurityTests extends GatewayTestBase {
 				"{ users(first: 100) { edges { node { id nativeId displayName email username source { id name } roles { name } groups { name } projects { project { name } } person { email } } } } }",
 				"{ sources { id name health { status message } } }", "{ nope }",
 				"{ users(first: 500) { totalCount } }")) {
-			responses.append(post(ADMIN_KEY, query).expectBody(String.class).returnResult().getResponseBody());
+			responses.append(
+					post(SecuredGateway.ADMIN_KEY, query).expectBody(String.class).returnResult().getResponseBody());
 		}
-		responses.append(post(ADMIN_KEY,
+		responses.append(post(SecuredGateway.ADMIN_KEY,
 				"mutation { inviteUser(input: {sources: [\"codebase\"], email: \"x@example.com\", firstName: \"X\", lastName: \"Y\", dryRun: true}) { ok } }")
 			.expectBody(String.class)
 			.returnResult()

@@ -3,22 +3,18 @@ package io.rollcall.web;
 import java.util.Map;
 
 import io.rollcall.support.GatewayTestBase;
+import io.rollcall.support.SecuredGateway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Browser apps on the allowed origins may call the gateway: preflights are answered
  * before authentication, other origins get no CORS headers.
  */
-@TestPropertySource(properties = { "rollcall.security.enabled=true", "rollcall.security.api-keys[0].name=app",
-		"rollcall.security.api-keys[0].key=" + CrossOriginTests.KEY,
-		"rollcall.cors.allowed-origins=https://admin.acme.example,https://*.apps.acme.example" })
+@SecuredGateway
 class CrossOriginTests extends GatewayTestBase {
-
-	static final String KEY = "cors-read-key-0123456789";
 
 	@Test
 	void aPreflightFromAnAllowedOriginIsAnsweredWithoutAKey() {
@@ -41,7 +37,7 @@ class CrossOriginTests extends GatewayTestBase {
 		this.http.post()
 			.uri("/graphql")
 			.header(HttpHeaders.ORIGIN, "https://admin.acme.example")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + KEY)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("query", "{ sources { id } }"))
 			.exchange()
