@@ -39,8 +39,4 @@ public record SourceInfo(String id, Vendor vendor, String name, Set<Capability> 
 		return new SourceInfo(this.id, this.vendor, this.name, all);
 	}
 
-	public boolean can(Capability capability) {
-		return this.capabilities.contains(capability);
-	}
-
 }
