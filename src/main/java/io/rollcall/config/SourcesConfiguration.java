@@ -1,12 +1,12 @@
 package io.rollcall.config;
 
-import java.util.Objects;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +14,7 @@ import io.rollcall.cache.CachingConnector;
 import io.rollcall.cache.SharedLists;
 import io.rollcall.connector.SharedState;
 import io.rollcall.connector.SourceGuards;
+import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Changes;
 import io.rollcall.domain.Connector;
@@ -54,7 +55,7 @@ class SourcesConfiguration {
 		if (!properties.sources().isEmpty()) {
 			return new DemoMode(null);
 		}
-		DemoVendors vendors = DemoVendors.start(DemoVendors.Settings.interactive());
+		DemoVendors vendors = DemoVendors.start(DemoVendors.Settings.interactive(), VendorModules.simulations());
 		logger.warn("No source is configured: running in DEMO MODE against simulated vendors on loopback ("
 				+ vendors.describe() + "). Configure rollcall.sources to talk to real vendors.");
 		return new DemoMode(vendors);

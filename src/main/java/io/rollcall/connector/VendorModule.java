@@ -2,9 +2,11 @@ package io.rollcall.connector;
 
 import java.time.Clock;
 
+import io.rollcall.demo.Simulation;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Vendor;
 import io.rollcall.settings.Problems;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A vendor, plugged in. Each vendor package has exactly one: it names its vendor, owns
@@ -41,6 +43,15 @@ public interface VendorModule<P extends Record> {
 	 * @return the connector
 	 */
 	Connector connector(Source source, P properties);
+
+	/**
+	 * The vendor's simulation, for demo mode and the benchmarks.
+	 * @return how to make it, or null when the vendor has none (it is then left out of
+	 * demo mode)
+	 */
+	default Simulation.@Nullable Factory simulation() {
+		return null;
+	}
 
 	/**
 	 * One configured source, with what the gateway gives every connector.

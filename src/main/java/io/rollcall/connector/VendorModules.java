@@ -1,10 +1,13 @@
 package io.rollcall.connector;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
+import io.rollcall.demo.Simulation;
 import io.rollcall.domain.Vendor;
 
 import org.springframework.beans.BeanUtils;
@@ -35,6 +38,18 @@ public final class VendorModules {
 	/** Every module, in the order of {@link Vendor}. */
 	public static Collection<VendorModule<?>> all() {
 		return MODULES.values();
+	}
+
+	/** The simulations the modules offer, in the order of {@link Vendor}. */
+	public static List<Simulation.Factory> simulations() {
+		List<Simulation.Factory> simulations = new ArrayList<>();
+		for (VendorModule<?> module : MODULES.values()) {
+			Simulation.Factory simulation = module.simulation();
+			if (simulation != null) {
+				simulations.add(simulation);
+			}
+		}
+		return simulations;
 	}
 
 	private static Map<Vendor, VendorModule<?>> discover() {

@@ -14,7 +14,7 @@ import java.util.Set;
  * seed. Many people have accounts in several tools, sometimes under emails that differ in
  * case.
  */
-final class DemoData {
+public final class DemoData {
 
 	private static final String[] FIRST = { "Ada", "Alan", "Grace", "Linus", "Margaret", "Dennis", "Barbara", "Ken",
 			"Frances", "Donald", "Radia", "Edsger", "Katherine", "John", "Hedy", "Tim", "Sophie", "Niklaus", "Anita",
@@ -31,13 +31,23 @@ final class DemoData {
 
 	private static final String[] ZONES = { "London", "Paris", "Berlin", "Warsaw", "Tokyo", "New York" };
 
-	final List<PersonSeed> people;
+	private final List<PersonSeed> people;
 
-	final long seed;
+	private final long seed;
 
 	private DemoData(List<PersonSeed> people, long seed) {
 		this.people = people;
 		this.seed = seed;
+	}
+
+	/** The made-up people, in a stable order. */
+	public List<PersonSeed> people() {
+		return this.people;
+	}
+
+	/** The seed they were made from. */
+	public long seed() {
+		return this.seed;
 	}
 
 	static DemoData generate(int count, long seed) {
@@ -66,12 +76,12 @@ final class DemoData {
 	/**
 	 * One made-up human and where they have accounts.
 	 */
-	record PersonSeed(int number, String first, String last, String email, boolean oddCase, boolean inCintoo,
+	public record PersonSeed(int number, String first, String last, String email, boolean oddCase, boolean inCintoo,
 			boolean inTestmo, boolean inCodebase, boolean inPeriscope, boolean active, String company, String zone,
 			String apiKey, Instant createdAt, long salt) {
 
 		/** The email as a tool holds it: some tools keep the case the person typed. */
-		String emailIn(String tool) {
+		public String emailIn(String tool) {
 			if (!this.oddCase || tool.equals("testmo")) {
 				return this.email;
 			}
@@ -80,7 +90,7 @@ final class DemoData {
 		}
 
 		/** A stable choice among {@code n} options, different per purpose. */
-		int pick(int n, int purpose) {
+		public int pick(int n, int purpose) {
 			long mixed = this.salt * 31 + purpose * 0x9E3779B97F4A7C15L;
 			return (int) Math.floorMod(mixed ^ (mixed >>> 29), (long) n);
 		}

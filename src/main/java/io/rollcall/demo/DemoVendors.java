@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,36 +15,36 @@ import java.util.UUID;
 import io.rollcall.domain.Vendor;
 
 /**
- * Simulations of the four vendors on loopback, with made-up data, for demo mode and
- * benchmarks. Each follows the wire contract, quirks included.
+ * Simulated vendors on loopback, with made-up data, for demo mode and benchmarks: one
+ * server per {@link Simulation}, each following its vendor's wire contract, quirks
+ * included.
  */
 public final class DemoVendors implements AutoCloseable {
 
 	private final List<SimServer> servers;
 
+	private final List<Simulation> simulations;
+
 	private final List<Endpoint> endpoints;
 
 	private final Path tokenDirectory;
 
-	private final TestmoSimulation testmo;
-
-	private DemoVendors(List<SimServer> servers, List<Endpoint> endpoints, Path tokenDirectory,
-			TestmoSimulation testmo) {
+	private DemoVendors(List<SimServer> servers, List<Simulation> simulations, List<Endpoint> endpoints,
+			Path tokenDirectory) {
 		this.servers = servers;
+		this.simulations = simulations;
 		this.endpoints = endpoints;
 		this.tokenDirectory = tokenDirectory;
-		this.testmo = testmo;
 	}
 
 	/**
-	 * Starts the four simulations.
-	 * @param settings how many people, how slow, how short-lived Cintoo's tokens are
+	 * Starts the simulations, one server each.
+	 * @param settings how many people, how slow, how short-lived access tokens are
+	 * @param factories the vendors' simulations, in the order their sources are listed
 	 * @return the running simulations
 	 */
-	public static DemoVendors start(Settings settings) {
+	public static DemoVendors start(Settings settings, List<Simulation.Factory> factories) {
 		DemoData data = DemoData.generate(settings.people(), settings.seed());
-		Clock clock = Clock.systemUTC();
-		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		Path tokens;
 		try {
 			// A fresh place each run: the simulation issues new refresh tokens every
@@ -53,38 +54,25 @@ public final class DemoVendors implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		Simulation.Context context = new Simulation.Context(Clock.systemUTC(), settings.accessTokenLifetime(), tokens,
+				UUID.randomUUID().toString().substring(0, 8));
 		List<SimServer> servers = new ArrayList<>();
+		List<Simulation> simulations = new ArrayList<>();
 		List<Endpoint> endpoints = new ArrayList<>();
-		CintooSimulation cintoo = new CintooSimulation(data, clock, settings.accessTokenLifetime());
-		SimServer cintooServer = SimServer.start(settings.latency(), settings.jitter(), cintoo);
-		servers.add(cintooServer);
-		endpoints.add(new Endpoint("cintoo", Vendor.CINTOO, "Cintoo (demo)", cintooServer.baseUrl(),
-				Map.of("account-id", cintoo.accountId, "refresh-token", cintoo.initialRefreshToken(), "token-file",
-						tokens.resolve("cintoo.refresh-token").toString())));
-		String testmoToken = "demo-testmo-" + suffix;
-		TestmoSimulation testmoSimulation = new TestmoSimulation(data, testmoToken);
-		SimServer testmo = SimServer.start(settings.latency(), settings.jitter(), testmoSimulation);
-		servers.add(testmo);
-		endpoints.add(
-				new Endpoint("testmo", Vendor.TESTMO, "Testmo (demo)", testmo.baseUrl(), Map.of("token", testmoToken)));
-		String codebaseKey = "demo-codebase-" + suffix;
-		SimServer codebase = SimServer.start(settings.latency(), settings.jitter(),
-				new CodebaseSimulation(data, "acme/rollcall", codebaseKey));
-		servers.add(codebase);
-		endpoints.add(new Endpoint("codebase", Vendor.CODEBASE, "Codebase HQ (demo)", codebase.baseUrl(),
-				Map.of("username", "acme/rollcall", "api-key", codebaseKey)));
-		String periscopeKey = "demo-periscope-" + suffix;
-		SimServer periscope = SimServer.start(settings.latency(), settings.jitter(),
-				new PeriscopeSimulation(data, "acme", periscopeKey));
-		servers.add(periscope);
-		endpoints.add(new Endpoint("periscope", Vendor.PERISCOPE, "Periscope acme (demo)", periscope.baseUrl(),
-				Map.of("site", "acme", "api-key", periscopeKey, "invited-by", "admin@acme.example")));
-		return new DemoVendors(servers, endpoints, tokens, testmoSimulation);
+		for (Simulation.Factory factory : factories) {
+			Simulation simulation = factory.create(data, context);
+			SimServer server = SimServer.start(settings.latency(), settings.jitter(), simulation);
+			servers.add(server);
+			simulations.add(simulation);
+			endpoints.add(new Endpoint(simulation.id(), simulation.vendor(), simulation.name(), server.baseUrl(),
+					simulation.properties()));
+		}
+		return new DemoVendors(servers, simulations, endpoints, tokens);
 	}
 
 	/** Calls each simulated vendor received so far, by source id. */
-	public java.util.Map<String, Long> calls() {
-		java.util.Map<String, Long> calls = new java.util.LinkedHashMap<>();
+	public Map<String, Long> calls() {
+		Map<String, Long> calls = new LinkedHashMap<>();
 		for (int i = 0; i < this.servers.size(); i++) {
 			calls.put(this.endpoints.get(i).id(), this.servers.get(i).calls());
 		}
@@ -93,23 +81,22 @@ public final class DemoVendors implements AutoCloseable {
 
 	/**
 	 * The fewest calls the vendor APIs allow for users with roles, groups and projects of
-	 * every source, cold: Cintoo's token, users and projects; every Testmo page of users,
-	 * roles, groups, projects and each project's users; Codebase's users, roles and
-	 * projects; Periscope's users and groups.
+	 * every source, cold, by source id.
 	 */
-	public java.util.Map<String, Long> minimumCalls() {
-		return java.util.Map.of("cintoo", 3L, "testmo", this.testmo.minimumCalls(), "codebase", 3L, "periscope", 2L);
+	public Map<String, Long> minimumCalls() {
+		Map<String, Long> calls = new LinkedHashMap<>();
+		this.simulations.forEach((simulation) -> calls.put(simulation.id(), simulation.minimumCalls()));
+		return calls;
 	}
 
 	/**
 	 * The longest chain of vendor calls that must wait on each other, in any one source,
-	 * for the everything query on a cold cache (Cintoo's token exchange counts when no
-	 * access token is held yet).
-	 * @param withToken whether Cintoo still has to exchange its refresh token
+	 * for the everything query on a cold cache.
+	 * @param withToken whether credentials are still to be exchanged (the first query)
 	 * @return the number of dependent calls
 	 */
 	public int longestChain(boolean withToken) {
-		return Math.max(withToken ? 2 : 1, this.testmo.longestChain());
+		return this.simulations.stream().mapToInt((simulation) -> simulation.longestChain(withToken)).max().orElse(0);
 	}
 
 	/** One source per simulated vendor. */

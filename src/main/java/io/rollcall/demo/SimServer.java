@@ -19,7 +19,7 @@ import reactor.netty.http.server.HttpServer;
 /**
  * A small HTTP server on loopback that plays one vendor, with a realistic latency.
  */
-final class SimServer implements AutoCloseable {
+public final class SimServer implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(SimServer.class);
 
@@ -88,7 +88,7 @@ final class SimServer implements AutoCloseable {
 	 * Answers one call.
 	 */
 	@FunctionalInterface
-	interface Handler {
+	public interface Handler {
 
 		Mono<Reply> handle(Call call);
 
@@ -97,22 +97,22 @@ final class SimServer implements AutoCloseable {
 	/**
 	 * One call as the vendor sees it.
 	 */
-	record Call(String method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
+	public record Call(String method, String path, Map<String, List<String>> query, HttpHeaders headers, byte[] body) {
 
-		@Nullable String param(String name) {
+		public @Nullable String param(String name) {
 			List<String> values = this.query.get(name);
 			return (values == null || values.isEmpty()) ? null : values.get(0);
 		}
 
-		@Nullable String header(String name) {
+		public @Nullable String header(String name) {
 			return this.headers.get(name);
 		}
 
-		String text() {
+		public String text() {
 			return new String(this.body, StandardCharsets.UTF_8);
 		}
 
-		boolean is(String method, String path) {
+		public boolean is(String method, String path) {
 			return this.method.equals(method) && this.path.equals(path);
 		}
 
@@ -121,21 +121,21 @@ final class SimServer implements AutoCloseable {
 	/**
 	 * One answer.
 	 */
-	record Reply(int status, @Nullable String contentType, byte[] body, Map<String, String> headers) {
+	public record Reply(int status, @Nullable String contentType, byte[] body, Map<String, String> headers) {
 
-		static Reply json(int status, String body) {
+		public static Reply json(int status, String body) {
 			return new Reply(status, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of());
 		}
 
-		static Reply xml(int status, String body) {
+		public static Reply xml(int status, String body) {
 			return new Reply(status, "application/xml; charset=utf-8", body.getBytes(StandardCharsets.UTF_8), Map.of());
 		}
 
-		static Reply text(int status, String body) {
+		public static Reply text(int status, String body) {
 			return new Reply(status, "text/plain", body.getBytes(StandardCharsets.UTF_8), Map.of());
 		}
 
-		static Reply empty(int status) {
+		public static Reply empty(int status) {
 			return new Reply(status, null, new byte[0], Map.of());
 		}
 

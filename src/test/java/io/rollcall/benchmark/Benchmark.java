@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -97,7 +98,7 @@ public final class Benchmark {
 	private void fanOutAndEconomy() throws Exception {
 		Duration latency = Duration.ofMillis(100);
 		try (DemoVendors vendors = DemoVendors
-			.start(new DemoVendors.Settings(320, 42, latency, Duration.ofHours(1), false));
+			.start(new DemoVendors.Settings(320, 42, latency, Duration.ofHours(1), false), VendorModules.simulations());
 				Gateway gateway = Gateway.start(this.jar, vendors)) {
 			Map<String, Long> before = vendors.calls();
 			long started = System.nanoTime();
@@ -168,9 +169,9 @@ public final class Benchmark {
 	 * fixed-body WebFlux endpoint.
 	 */
 	private void warmThroughput() throws Exception {
-		try (DemoVendors vendors = DemoVendors
-			.start(new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1), false));
-				Gateway gateway = Gateway.start(this.jar, vendors)) {
+		try (DemoVendors vendors = DemoVendors.start(
+				new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1), false),
+				VendorModules.simulations()); Gateway gateway = Gateway.start(this.jar, vendors)) {
 			byte[] body = JSON.writeValueAsBytes(gateway.query(WARM));
 			gateway.query(WARM);
 			Wrk.run(gateway.url(), WARM, 32, 5);
@@ -217,9 +218,9 @@ public final class Benchmark {
 	 * @param distinct a new document every request, or the same one repeated
 	 */
 	private void oneWorkload(boolean distinct) throws Exception {
-		try (DemoVendors vendors = DemoVendors
-			.start(new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1), false));
-				Gateway gateway = Gateway.start(this.jar, vendors)) {
+		try (DemoVendors vendors = DemoVendors.start(
+				new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1), false),
+				VendorModules.simulations()); Gateway gateway = Gateway.start(this.jar, vendors)) {
 			gateway.query(WARM);
 			gateway.query(WARM);
 			if (distinct) {
@@ -252,8 +253,9 @@ public final class Benchmark {
 		for (int accounts : new int[] { 1_000, 10_000, 100_000 }) {
 			// About 2.3 accounts per made-up person.
 			int people = (int) Math.round(accounts / 2.3);
-			try (DemoVendors vendors = DemoVendors
-				.start(new DemoVendors.Settings(people, 7, Duration.ofMillis(10), Duration.ofHours(1), false));
+			try (DemoVendors vendors = DemoVendors.start(
+					new DemoVendors.Settings(people, 7, Duration.ofMillis(10), Duration.ofHours(1), false),
+					VendorModules.simulations());
 					// Testmo's project memberships at 100k accounts pass the default
 					// max-items (100,000), which bounds all of a source's lists at once.
 					Gateway gateway = Gateway.start(this.jar, vendors, "max-items=1000000")) {

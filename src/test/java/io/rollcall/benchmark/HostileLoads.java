@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
 import io.rollcall.support.HostileShapes;
 import reactor.netty.DisposableServer;
@@ -34,9 +35,9 @@ public final class HostileLoads {
 		StringBuilder report = new StringBuilder();
 		report.append("| document | chars | answer | CPU ms (max of ").append(RUNS).append(") |\n");
 		report.append("| --- | ---: | --- | ---: |\n");
-		try (DemoVendors vendors = DemoVendors
-			.start(new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1), false));
-				Benchmark.Gateway gateway = Benchmark.Gateway.start(jar, vendors)) {
+		try (DemoVendors vendors = DemoVendors.start(
+				new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1), false),
+				VendorModules.simulations()); Benchmark.Gateway gateway = Benchmark.Gateway.start(jar, vendors)) {
 			// Warm the caches and the JIT on ordinary work first.
 			for (int i = 0; i < 50; i++) {
 				Map<?, ?> answer = gateway
@@ -69,8 +70,9 @@ public final class HostileLoads {
 		}
 		report.append("\n| accounts per source | heap after full GC (MB) |\n| ---: | ---: |\n");
 		for (int people : new int[] { 1_000, 10_000, 100_000 }) {
-			try (DemoVendors vendors = DemoVendors
-				.start(new DemoVendors.Settings(people, 7, Duration.ZERO, Duration.ofHours(1), false));
+			try (DemoVendors vendors = DemoVendors.start(
+					new DemoVendors.Settings(people, 7, Duration.ZERO, Duration.ofHours(1), false),
+					VendorModules.simulations());
 					// Codebase's XML for 100,000 people is larger than the default 64 MB.
 					Benchmark.Gateway gateway = Benchmark.Gateway.start(jar, vendors, "max-response-size=512MB")) {
 				Map<?, ?> answer = gateway.quietQuery("{ users(first: 1) { totalCount } }");

@@ -73,7 +73,7 @@ class SourcesConfigurationTests {
 			.bind("source", SourceProperties.class)
 			.get();
 		try (SourcesConfiguration.DemoMode demo = new SourcesConfiguration.DemoMode(
-				DemoVendors.start(DemoVendors.Settings.interactive()))) {
+				DemoVendors.start(DemoVendors.Settings.interactive(), VendorModules.simulations()))) {
 			assertThat(demo.sources()).hasSize(4)
 				.allSatisfy((id, source) -> assertThat(source).usingRecursiveComparison()
 					.ignoringFields("vendor", "name", "baseUrl", "accountId", "accessToken", "refreshToken",

@@ -1,6 +1,7 @@
 package io.rollcall.connector.cintoo;
 
 import io.rollcall.connector.VendorModule;
+import io.rollcall.demo.Simulation;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Vendor;
 import io.rollcall.settings.InvalidConfigurationException;
@@ -58,6 +59,11 @@ final class CintooModule implements VendorModule<CintooProperties> {
 
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return Settings.isBlank(value) ? null : value;
+	}
+
+	@Override
+	public Simulation.Factory simulation() {
+		return CintooSimulation::new;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.rollcall.connector.codebase;
 
 import io.rollcall.connector.VendorModule;
+import io.rollcall.demo.Simulation;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Vendor;
 import io.rollcall.settings.InvalidConfigurationException;
@@ -42,6 +43,11 @@ final class CodebaseModule implements VendorModule<CodebaseProperties> {
 	public Connector connector(Source source, CodebaseProperties properties) {
 		return CodebaseConnectors.create(source.id(), source.name(), String.valueOf(properties.username()),
 				String.valueOf(properties.apiKey()), source.http());
+	}
+
+	@Override
+	public Simulation.Factory simulation() {
+		return CodebaseSimulation::new;
 	}
 
 }

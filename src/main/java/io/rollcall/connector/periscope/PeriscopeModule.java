@@ -3,6 +3,7 @@ package io.rollcall.connector.periscope;
 import java.util.regex.Pattern;
 
 import io.rollcall.connector.VendorModule;
+import io.rollcall.demo.Simulation;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Emails;
 import io.rollcall.domain.Vendor;
@@ -58,6 +59,11 @@ final class PeriscopeModule implements VendorModule<PeriscopeProperties> {
 
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return Settings.isBlank(value) ? null : value;
+	}
+
+	@Override
+	public Simulation.Factory simulation() {
+		return PeriscopeSimulation::new;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.rollcall.connector.testmo;
 
 import io.rollcall.connector.VendorModule;
+import io.rollcall.demo.Simulation;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Vendor;
 import io.rollcall.settings.Problems;
@@ -33,6 +34,11 @@ final class TestmoModule implements VendorModule<TestmoProperties> {
 	public Connector connector(Source source, TestmoProperties properties) {
 		return TestmoConnectors.create(source.id(), source.name(), String.valueOf(properties.token()), source.http(),
 				source.concurrency());
+	}
+
+	@Override
+	public Simulation.Factory simulation() {
+		return TestmoSimulation::new;
 	}
 
 }

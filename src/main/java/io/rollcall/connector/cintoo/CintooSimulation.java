@@ -1,8 +1,8 @@
-package io.rollcall.demo;
+package io.rollcall.connector.cintoo;
 
-import org.jspecify.annotations.Nullable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.rollcall.demo.DemoData;
+import io.rollcall.demo.SimServer;
+import io.rollcall.demo.Simulation;
+import io.rollcall.domain.Vendor;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Cintoo API 1 as WIRE.md describes it: single-use refresh tokens, short-lived JWT access
  * tokens, users and projects of one account.
  */
-final class CintooSimulation implements SimServer.Handler {
+final class CintooSimulation implements Simulation {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -43,11 +48,14 @@ final class CintooSimulation implements SimServer.Handler {
 
 	private final List<Map<String, Object>> projects = new ArrayList<>();
 
-	CintooSimulation(DemoData data, Clock clock, Duration tokenLifetime) {
-		this.clock = clock;
-		this.tokenLifetime = tokenLifetime;
+	private final Path tokenFile;
+
+	CintooSimulation(DemoData data, Simulation.Context context) {
+		this.clock = context.clock();
+		this.tokenLifetime = context.accessTokenLifetime();
+		this.tokenFile = context.tokens().resolve("cintoo.refresh-token");
 		List<String> ids = new ArrayList<>();
-		for (DemoData.PersonSeed person : data.people) {
+		for (DemoData.PersonSeed person : data.people()) {
 			if (!person.inCintoo()) {
 				continue;
 			}
@@ -86,9 +94,38 @@ final class CintooSimulation implements SimServer.Handler {
 		}
 	}
 
-	/** The refresh token the gateway starts from. */
-	String initialRefreshToken() {
-		return this.refreshToken;
+	@Override
+	public Vendor vendor() {
+		return Vendor.CINTOO;
+	}
+
+	@Override
+	public String id() {
+		return "cintoo";
+	}
+
+	@Override
+	public String name() {
+		return "Cintoo (demo)";
+	}
+
+	/** The account, the refresh token the gateway starts from, and its token file. */
+	@Override
+	public Map<String, String> properties() {
+		return Map.of("account-id", this.accountId, "refresh-token", this.refreshToken, "token-file",
+				this.tokenFile.toString());
+	}
+
+	/** The token exchange, users and projects. */
+	@Override
+	public long minimumCalls() {
+		return 3;
+	}
+
+	/** The token exchange comes before the first list. */
+	@Override
+	public int longestChain(boolean withToken) {
+		return withToken ? 2 : 1;
 	}
 
 	@Override

@@ -1,6 +1,5 @@
-package io.rollcall.demo;
+package io.rollcall.connector.codebase;
 
-import org.jspecify.annotations.Nullable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,6 +11,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.rollcall.demo.DemoData;
+import io.rollcall.demo.SimServer;
+import io.rollcall.demo.Simulation;
+import io.rollcall.domain.Vendor;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +23,10 @@ import reactor.core.publisher.Mono;
  * personal api-key on every user of {@code /users}; invitations and project assignments
  * kept in memory.
  */
-final class CodebaseSimulation implements SimServer.Handler {
+final class CodebaseSimulation implements Simulation {
+
+	/** The API user the demo source signs in as. */
+	private static final String USERNAME = "acme/rollcall";
 
 	private static final Pattern ASSIGNMENTS = Pattern.compile("/([a-z0-9-]+)/assignments");
 
@@ -47,13 +54,16 @@ final class CodebaseSimulation implements SimServer.Handler {
 
 	private long nextId = 1;
 
-	CodebaseSimulation(DemoData data, String username, String apiKey) {
+	private final String apiKey;
+
+	CodebaseSimulation(DemoData data, Simulation.Context context) {
+		this.apiKey = "demo-codebase-" + context.secret();
 		this.authorization = "Basic "
-				+ Base64.getEncoder().encodeToString((username + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
+				+ Base64.getEncoder().encodeToString((USERNAME + ":" + this.apiKey).getBytes(StandardCharsets.UTF_8));
 		for (String[] project : PROJECTS) {
 			this.assignments.put(project[0], new LinkedHashSet<>());
 		}
-		for (DemoData.PersonSeed person : data.people) {
+		for (DemoData.PersonSeed person : data.people()) {
 			if (!person.inCodebase()) {
 				continue;
 			}
@@ -68,6 +78,32 @@ final class CodebaseSimulation implements SimServer.Handler {
 				}
 			}
 		}
+	}
+
+	@Override
+	public Vendor vendor() {
+		return Vendor.CODEBASE;
+	}
+
+	@Override
+	public String id() {
+		return "codebase";
+	}
+
+	@Override
+	public String name() {
+		return "Codebase HQ (demo)";
+	}
+
+	@Override
+	public Map<String, String> properties() {
+		return Map.of("username", USERNAME, "api-key", this.apiKey);
+	}
+
+	/** Users, roles and projects. */
+	@Override
+	public long minimumCalls() {
+		return 3;
 	}
 
 	@Override

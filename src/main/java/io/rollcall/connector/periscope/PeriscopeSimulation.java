@@ -1,6 +1,5 @@
-package io.rollcall.demo;
+package io.rollcall.connector.periscope;
 
-import org.jspecify.annotations.Nullable;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,6 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.rollcall.demo.DemoData;
+import io.rollcall.demo.SimServer;
+import io.rollcall.demo.Simulation;
+import io.rollcall.domain.Vendor;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,7 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * One Periscope site as WIRE.md describes it: users keyed by email and groups keyed by
  * name (both case-insensitive), full CRUD in memory, and {@code test_mode=true} dry runs.
  */
-final class PeriscopeSimulation implements SimServer.Handler {
+final class PeriscopeSimulation implements Simulation {
+
+	/** The demo site. */
+	private static final String SITE = "acme";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -34,12 +41,15 @@ final class PeriscopeSimulation implements SimServer.Handler {
 
 	private long nextId = 100;
 
-	PeriscopeSimulation(DemoData data, String site, String apiKey) {
-		this.auth = site + ":" + apiKey;
+	private final String apiKey;
+
+	PeriscopeSimulation(DemoData data, Simulation.Context context) {
+		this.apiKey = "demo-periscope-" + context.secret();
+		this.auth = SITE + ":" + this.apiKey;
 		for (String[] group : GROUPS) {
 			this.groups.put(group[0].toLowerCase(Locale.ROOT), group(group[0], group[1]));
 		}
-		for (DemoData.PersonSeed person : data.people) {
+		for (DemoData.PersonSeed person : data.people()) {
 			if (!person.inPeriscope()) {
 				continue;
 			}
@@ -71,6 +81,32 @@ final class PeriscopeSimulation implements SimServer.Handler {
 		group.put("name", name);
 		group.put("access", access);
 		return group;
+	}
+
+	@Override
+	public Vendor vendor() {
+		return Vendor.PERISCOPE;
+	}
+
+	@Override
+	public String id() {
+		return "periscope";
+	}
+
+	@Override
+	public String name() {
+		return "Periscope acme (demo)";
+	}
+
+	@Override
+	public Map<String, String> properties() {
+		return Map.of("site", SITE, "api-key", this.apiKey, "invited-by", "admin@acme.example");
+	}
+
+	/** Users and groups. */
+	@Override
+	public long minimumCalls() {
+		return 2;
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package io.rollcall.demo;
+package io.rollcall.connector.testmo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +9,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.rollcall.demo.DemoData;
+import io.rollcall.demo.SimServer;
+import io.rollcall.demo.Simulation;
+import io.rollcall.domain.Vendor;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Testmo as WIRE.md describes it: paged lists in an envelope, {@code per_page} of 15, 25,
  * 50 or 100 only, {@code expands} an empty array when nothing was expanded.
  */
-final class TestmoSimulation implements SimServer.Handler {
+final class TestmoSimulation implements Simulation {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,8 +52,8 @@ final class TestmoSimulation implements SimServer.Handler {
 
 	private final Map<Long, List<Map<String, Object>>> projectUsers = new LinkedHashMap<>();
 
-	TestmoSimulation(DemoData data, String token) {
-		this.token = token;
+	TestmoSimulation(DemoData data, Simulation.Context context) {
+		this.token = "demo-testmo-" + context.secret();
 		for (int r = 0; r < ROLES.length; r++) {
 			Map<String, Object> role = new LinkedHashMap<>();
 			role.put("id", r + 1);
@@ -67,7 +71,7 @@ final class TestmoSimulation implements SimServer.Handler {
 			members.add(new LinkedHashSet<>());
 		}
 		long id = 1;
-		for (DemoData.PersonSeed person : data.people) {
+		for (DemoData.PersonSeed person : data.people()) {
 			if (!person.inTestmo()) {
 				continue;
 			}
@@ -137,7 +141,28 @@ final class TestmoSimulation implements SimServer.Handler {
 	 * Pages of 100 that a full read of users, roles, groups, projects and project users
 	 * takes.
 	 */
-	long minimumCalls() {
+	@Override
+	public Vendor vendor() {
+		return Vendor.TESTMO;
+	}
+
+	@Override
+	public String id() {
+		return "testmo";
+	}
+
+	@Override
+	public String name() {
+		return "Testmo (demo)";
+	}
+
+	@Override
+	public Map<String, String> properties() {
+		return Map.of("token", this.token);
+	}
+
+	@Override
+	public long minimumCalls() {
 		long calls = pages(this.users.size()) + pages(this.roles.size()) + pages(this.groups.size())
 				+ pages(this.projects.size());
 		for (List<Map<String, Object>> assigned : this.projectUsers.values()) {
@@ -150,7 +175,8 @@ final class TestmoSimulation implements SimServer.Handler {
 	 * The longest chain of calls that wait on each other: a list's first page before its
 	 * others, projects before each project's users.
 	 */
-	int longestChain() {
+	@Override
+	public int longestChain(boolean withToken) {
 		int users = (pages(this.users.size()) > 1) ? 2 : 1;
 		int projectUsers = 1;
 		for (List<Map<String, Object>> assigned : this.projectUsers.values()) {
