@@ -43,6 +43,8 @@ public final class CachingConnector implements Connector {
 
 	private final Clock clock;
 
+	private final SourceInfo info;
+
 	private final Cache<Part, Entry> entries;
 
 	private final Map<Part, Mono<Entry>> inflight = new ConcurrentHashMap<>();
@@ -75,6 +77,7 @@ public final class CachingConnector implements Connector {
 		this.delegate = delegate;
 		this.settings = settings;
 		this.clock = clock;
+		this.info = delegate.info().plus(Connector.capabilitiesOf(delegate));
 		this.shared = shared;
 		this.entries = Caffeine.newBuilder().expireAfterWrite(settings.maxStale()).recordStats().build();
 		shared.onForget(delegate.info().id(), this::forgetLocally);
@@ -82,7 +85,7 @@ public final class CachingConnector implements Connector {
 
 	@Override
 	public SourceInfo info() {
-		return this.delegate.info();
+		return this.info;
 	}
 
 	@Override

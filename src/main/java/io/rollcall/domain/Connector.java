@@ -1,5 +1,6 @@
 package io.rollcall.domain;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +12,43 @@ import reactor.core.publisher.Mono;
  */
 public interface Connector {
 
+	/**
+	 * The source: its id, vendor and name. Its capabilities are read off the connector
+	 * itself ({@link #capabilitiesOf}); a connector need not state them.
+	 */
 	SourceInfo info();
+
+	/**
+	 * What a connector can do, read off it: the lists it answers (the list methods it
+	 * implements, or derives from its users) and the changes its {@link #writes()} hold.
+	 * This is the one statement of a source's capabilities.
+	 * @param connector the connector
+	 * @return its capabilities
+	 */
+	static Set<Capability> capabilitiesOf(Connector connector) {
+		Set<Capability> capabilities = EnumSet.of(Capability.LIST_USERS);
+		if (overrides(connector, "projects")) {
+			capabilities.add(Capability.LIST_PROJECTS);
+		}
+		if (overrides(connector, "roles") || connector.derivedFromUsers().contains(Part.ROLES)) {
+			capabilities.add(Capability.LIST_ROLES);
+		}
+		if (overrides(connector, "groups") || connector.derivedFromUsers().contains(Part.GROUPS)) {
+			capabilities.add(Capability.LIST_GROUPS);
+		}
+		capabilities.addAll(connector.writes().capabilities());
+		return capabilities;
+	}
+
+	/** Whether the connector implements a list method instead of the empty default. */
+	private static boolean overrides(Connector connector, String list) {
+		try {
+			return connector.getClass().getMethod(list).getDeclaringClass() != Connector.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
 
 	/** Every account in the source. */
 	Mono<List<User>> users();

@@ -28,7 +28,19 @@ public record SourceInfo(String id, Vendor vendor, String name, Set<Capability> 
 	}
 
 	/**
-	 * The same source with more capabilities, e.g. those its {@link Writes} give.
+	 * A source as its connector names it; its capabilities are read off the connector
+	 * ({@link Connector#capabilitiesOf}).
+	 * @param id the source id
+	 * @param vendor the vendor
+	 * @param name the readable name
+	 * @return the source, with no capabilities yet
+	 */
+	public static SourceInfo of(String id, Vendor vendor, String name) {
+		return new SourceInfo(id, vendor, name, Set.of());
+	}
+
+	/**
+	 * The same source with more capabilities, as its connector gives them.
 	 * @param more the capabilities to add
 	 * @return the source
 	 */

@@ -2,6 +2,7 @@ package io.rollcall.domain;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -9,7 +10,8 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A source's write capabilities are the parts of its {@link Writes}, and nothing else.
+ * A source's capabilities are read off its connector: the lists it implements and the
+ * parts of its {@link Writes}, and nothing else.
  */
 class WritesTests {
 
@@ -27,6 +29,32 @@ class WritesTests {
 			.plus(writes.capabilities());
 		assertThat(source.capabilities()).containsExactly(Capability.LIST_USERS, Capability.INVITE_USER,
 				Capability.MANAGE_PROJECT_MEMBERS);
+	}
+
+	@Test
+	void listCapabilitiesAreTheListsAConnectorImplementsOrDerives() {
+		Connector usersOnly = new Connector() {
+			@Override
+			public SourceInfo info() {
+				return SourceInfo.of("s", Vendor.TESTMO, "S");
+			}
+
+			@Override
+			public Mono<List<User>> users() {
+				return Mono.just(List.of());
+			}
+
+			@Override
+			public Set<Part> derivedFromUsers() {
+				return Set.of(Part.GROUPS);
+			}
+
+			@Override
+			public Mono<Void> probe() {
+				return Mono.empty();
+			}
+		};
+		assertThat(Connector.capabilitiesOf(usersOnly)).containsExactly(Capability.LIST_USERS, Capability.LIST_GROUPS);
 	}
 
 	@Test

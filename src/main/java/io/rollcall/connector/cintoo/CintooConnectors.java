@@ -2,13 +2,11 @@ package io.rollcall.connector.cintoo;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.EnumSet;
 
 import io.rollcall.connector.HttpFactory;
 import io.rollcall.connector.SharedState;
 import io.rollcall.connector.VendorAuth;
 import io.rollcall.connector.VendorJson;
-import io.rollcall.domain.Capability;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
@@ -59,8 +57,7 @@ public final class CintooConnectors {
 	public static Connector create(String id, String name, String accountId, @Nullable String accessToken,
 			@Nullable String refreshToken, @Nullable Path tokenFile, HttpFactory http, Clock clock,
 			SharedState shared) {
-		SourceInfo info = new SourceInfo(id, Vendor.CINTOO, name,
-				EnumSet.of(Capability.LIST_USERS, Capability.LIST_PROJECTS));
+		SourceInfo info = SourceInfo.of(id, Vendor.CINTOO, name);
 		VendorAuth auth;
 		if (accessToken != null) {
 			auth = VendorAuth.header("Authorization", "Bearer " + accessToken);

@@ -50,7 +50,7 @@ final class CodebaseConnector implements Connector, Writes.Invites, Writes.Proje
 
 	CodebaseConnector(SourceInfo info, VendorHttp http) {
 		this.writes = Writes.builder().invites(this).projectMembers(this).build();
-		this.info = info.plus(this.writes.capabilities());
+		this.info = info;
 		this.http = http;
 	}
 

@@ -2,11 +2,9 @@ package io.rollcall.connector.codebase;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.EnumSet;
 
 import io.rollcall.connector.HttpFactory;
 import io.rollcall.connector.VendorAuth;
-import io.rollcall.domain.Capability;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
@@ -32,8 +30,7 @@ public final class CodebaseConnectors {
 	 * @return the connector
 	 */
 	public static Connector create(String id, String name, String username, String apiKey, HttpFactory http) {
-		SourceInfo info = new SourceInfo(id, Vendor.CODEBASE, name,
-				EnumSet.of(Capability.LIST_USERS, Capability.LIST_PROJECTS, Capability.LIST_ROLES));
+		SourceInfo info = SourceInfo.of(id, Vendor.CODEBASE, name);
 		String basic = Base64.getEncoder().encodeToString((username + ":" + apiKey).getBytes(StandardCharsets.UTF_8));
 		VendorAuth auth = VendorAuth.header("Authorization", "Basic " + basic);
 		return new CodebaseConnector(info, http.create(auth, DEFAULT_RETRY_AFTER_SECONDS, CodebaseXml::errors));

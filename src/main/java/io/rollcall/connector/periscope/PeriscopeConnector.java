@@ -52,7 +52,7 @@ final class PeriscopeConnector
 			writes.invites(this).groups(this);
 		}
 		this.writes = writes.build();
-		this.info = info.plus(this.writes.capabilities());
+		this.info = info;
 		this.http = http;
 		this.invitedBy = invitedBy;
 	}

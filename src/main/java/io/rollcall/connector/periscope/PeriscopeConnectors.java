@@ -1,11 +1,8 @@
 package io.rollcall.connector.periscope;
 
-import java.util.EnumSet;
-
 import io.rollcall.connector.HttpFactory;
 import io.rollcall.connector.VendorAuth;
 import io.rollcall.connector.VendorJson;
-import io.rollcall.domain.Capability;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
@@ -35,8 +32,7 @@ public final class PeriscopeConnectors {
 	 */
 	public static Connector create(String id, String name, String site, String apiKey, @Nullable String invitedBy,
 			HttpFactory http) {
-		SourceInfo info = new SourceInfo(id, Vendor.PERISCOPE, name,
-				EnumSet.of(Capability.LIST_USERS, Capability.LIST_GROUPS));
+		SourceInfo info = SourceInfo.of(id, Vendor.PERISCOPE, name);
 		VendorAuth auth = VendorAuth.header("HTTP-X-PARTNER-AUTH", site + ":" + apiKey);
 		return new PeriscopeConnector(info,
 				http.create(auth, DEFAULT_RETRY_AFTER_SECONDS, (body) -> VendorJson.errorField(body, "error")),

@@ -1,11 +1,8 @@
 package io.rollcall.connector.testmo;
 
-import java.util.EnumSet;
-
 import io.rollcall.connector.HttpFactory;
 import io.rollcall.connector.VendorAuth;
 import io.rollcall.connector.VendorJson;
-import io.rollcall.domain.Capability;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.SourceInfo;
 import io.rollcall.domain.Vendor;
@@ -31,8 +28,7 @@ public final class TestmoConnectors {
 	 * @return the connector
 	 */
 	public static Connector create(String id, String name, String token, HttpFactory http, int concurrency) {
-		SourceInfo info = new SourceInfo(id, Vendor.TESTMO, name, EnumSet.of(Capability.LIST_USERS,
-				Capability.LIST_PROJECTS, Capability.LIST_ROLES, Capability.LIST_GROUPS));
+		SourceInfo info = SourceInfo.of(id, Vendor.TESTMO, name);
 		VendorAuth auth = VendorAuth.header("Authorization", "Bearer " + token);
 		TestmoClient client = new TestmoClient(
 				http.create(auth, DEFAULT_RETRY_AFTER_SECONDS, (body) -> VendorJson.errorField(body, "message")),

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.rollcall.domain.Capability;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Group;
 import io.rollcall.domain.User;
@@ -70,10 +71,11 @@ class PeriscopeConnectorTests {
 	void canInviteAndManageGroupsOnlyWithAnInviter() {
 		Connector withoutInviter = PeriscopeConnectors.create("p", "P", "acme-eu", "periscope-key", null,
 				TestHttp.factory("p", periscope.baseUrl(), Duration.ofSeconds(2)));
-		assertThat(this.connector.info().capabilities()).contains(io.rollcall.domain.Capability.INVITE_USER,
-				io.rollcall.domain.Capability.MANAGE_GROUPS);
-		assertThat(withoutInviter.info().capabilities()).doesNotContain(io.rollcall.domain.Capability.INVITE_USER,
-				io.rollcall.domain.Capability.MANAGE_GROUPS);
+		assertThat(Connector.capabilitiesOf(this.connector)).containsExactly(Capability.LIST_USERS,
+				Capability.LIST_GROUPS, Capability.INVITE_USER, Capability.UPDATE_USER, Capability.REMOVE_USER,
+				Capability.MANAGE_GROUPS);
+		assertThat(Connector.capabilitiesOf(withoutInviter)).containsExactly(Capability.LIST_USERS,
+				Capability.LIST_GROUPS, Capability.UPDATE_USER, Capability.REMOVE_USER);
 	}
 
 }
