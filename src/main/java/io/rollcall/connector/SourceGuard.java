@@ -87,6 +87,8 @@ public final class SourceGuard {
 					.waitDurationInOpenState(settings.openFor())
 					.permittedNumberOfCallsInHalfOpenState(1)
 					.automaticTransitionFromOpenToHalfOpenEnabled(false)
+					// How long it stays open is measured by the application's clock.
+					.clock(clock)
 					// Only the vendor being down counts: a 401 or a 404 is an answer.
 					.recordException((ex) -> ex instanceof SourceException failure
 							&& (failure.code() == Code.SOURCE_UNAVAILABLE || failure.code() == Code.SOURCE_TIMEOUT))

@@ -91,7 +91,7 @@ class ResilienceTests extends GatewayTestBase {
 	}
 
 	@Test
-	void theBreakerOpensAfterRepeatedFailuresAndClosesOnceTheVendorRecovers() throws InterruptedException {
+	void theBreakerOpensAfterRepeatedFailuresAndClosesOnceTheVendorRecovers() {
 		VendorStubs.codebase().stubFor(get(urlEqualTo("/users")).atPriority(1).willReturn(aResponse().withStatus(500)));
 		for (int i = 0; i < 3; i++) {
 			expectOnly("codebase", "SOURCE_UNAVAILABLE", 10);
@@ -101,7 +101,8 @@ class ResilienceTests extends GatewayTestBase {
 		assertThat(VendorStubs.codebase().getAllServeEvents()).as("calls while open").isEmpty();
 		assertThat(open).isNotNull();
 		VendorStubs.codebase().resetToDefaultMappings();
-		Thread.sleep(2_100);
+		// Past the breaker's open state (breaker-open-for 2s), by the gateway's clock.
+		this.clock.advance(Duration.ofMillis(2_100));
 		everything().execute().errors().verify().path("users.totalCount").entity(Integer.class).isEqualTo(13);
 		assertThat(this.guards.get("codebase").orElseThrow().open()).isFalse();
 	}

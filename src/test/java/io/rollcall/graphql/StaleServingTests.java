@@ -1,18 +1,12 @@
 package io.rollcall.graphql;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import io.rollcall.support.GatewayTestBase;
-import io.rollcall.support.MutableClock;
 import io.rollcall.support.VendorStubs;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -29,13 +23,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 		properties = { "rollcall.cache.ttl=1s", "rollcall.cache.refresh-ahead=400ms", "rollcall.cache.max-stale=3s" })
 class StaleServingTests extends GatewayTestBase {
 
-	private static final MutableClock CLOCK = new MutableClock(Instant.now());
-
 	@Test
 	void servesTheLastGoodAnswerMarkedStaleThenTheError() {
 		users().expectBody().jsonPath("$.data.users.totalCount").isEqualTo(13).jsonPath("$.extensions").doesNotExist();
 		VendorStubs.codebase().stubFor(get(urlEqualTo("/users")).atPriority(1).willReturn(aResponse().withStatus(503)));
-		CLOCK.advance(Duration.ofMillis(1_300));
+		this.clock.advance(Duration.ofMillis(1_300));
 		users().expectBody()
 			.jsonPath("$.errors")
 			.doesNotExist()
@@ -47,7 +39,7 @@ class StaleServingTests extends GatewayTestBase {
 			.isEqualTo(1)
 			.jsonPath("$.extensions.stale.length()")
 			.isEqualTo(1);
-		CLOCK.advance(Duration.ofMillis(2_000));
+		this.clock.advance(Duration.ofMillis(2_000));
 		users().expectBody()
 			.jsonPath("$.data.users.totalCount")
 			.isEqualTo(10)
@@ -55,17 +47,6 @@ class StaleServingTests extends GatewayTestBase {
 			.isEqualTo("codebase")
 			.jsonPath("$.errors[0].extensions.code")
 			.isEqualTo("SOURCE_UNAVAILABLE");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class TestClock {
-
-		@Bean
-		@Primary
-		Clock testClock() {
-			return CLOCK;
-		}
-
 	}
 
 	private WebTestClient.ResponseSpec users() {

@@ -7,15 +7,18 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * A test of the whole gateway over HTTP, configured with one source per vendor pointing
- * at {@link VendorStubs}. Subclass {@link GatewayTestBase}.
+ * at {@link VendorStubs}, on a clock tests can move on ({@link ShiftedClock}). Subclass
+ * {@link GatewayTestBase}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.class)
 public @interface GatewayTest {
 
 }

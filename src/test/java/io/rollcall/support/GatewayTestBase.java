@@ -47,6 +47,10 @@ public abstract class GatewayTestBase {
 	@Autowired
 	protected SourceGuards guards;
 
+	/** The gateway's clock: move it on instead of sleeping. */
+	@Autowired
+	protected ShiftedClock clock;
+
 	protected HttpGraphQlTester graphQl;
 
 	protected WebTestClient http;
