@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CachingConnectorTests {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final MutableClock clock = MutableClock.at(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final CountingConnector vendor = new CountingConnector();
 

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A test of the whole gateway over HTTP, configured with one source per vendor pointing
- * at {@link VendorStubs}, on a clock tests can move on ({@link ShiftedClock}). Subclass
- * {@link GatewayTestBase}.
+ * at {@link VendorStubs}, on a clock tests can move on
+ * ({@link MutableClock#systemTime()}). Subclass {@link GatewayTestBase}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

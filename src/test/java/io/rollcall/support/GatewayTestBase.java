@@ -49,7 +49,7 @@ public abstract class GatewayTestBase {
 
 	/** The gateway's clock: move it on instead of sleeping. */
 	@Autowired
-	protected ShiftedClock clock;
+	protected MutableClock clock;
 
 	protected HttpGraphQlTester graphQl;
 

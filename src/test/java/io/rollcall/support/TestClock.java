@@ -12,8 +12,8 @@ public class TestClock {
 
 	@Bean
 	@Primary
-	ShiftedClock shiftedClock() {
-		return new ShiftedClock();
+	MutableClock gatewayClock() {
+		return MutableClock.systemTime();
 	}
 
 }

@@ -132,12 +132,7 @@ class CintooConnectorTests {
 
 	@Test
 	void retriesOnceWithAFreshTokenWhenTheVendorRefusesOne() {
-		String revoked = jwt(Instant.now().plusSeconds(3600));
-		String fresh = jwt(Instant.now().plusSeconds(7200));
-		stubToken("rt-1", revoked, "rt-2");
-		stubToken("rt-2", fresh, "rt-3");
-		stubUsers(revoked, 401);
-		stubUsers(fresh, 200);
+		stubRevokedThenFreshToken();
 		Connector connector = connector("rt-1", this.dir.resolve("t"));
 		assertThat(connector.users().block()).hasSize(3);
 		cintoo.verify(2, postRequestedFor(urlEqualTo("/oauth/token")));
@@ -151,12 +146,7 @@ class CintooConnectorTests {
 	 */
 	@Test
 	void aRefusalBeforeTheExchangeHasFinishedStillGetsAFreshToken() {
-		String revoked = jwt(Instant.now().plusSeconds(3600));
-		String fresh = jwt(Instant.now().plusSeconds(7200));
-		stubToken("rt-1", revoked, "rt-2");
-		stubToken("rt-2", fresh, "rt-3");
-		stubUsers(revoked, 401);
-		stubUsers(fresh, 200);
+		stubRevokedThenFreshToken();
 		SharedState slowToUnlock = new SharedState() {
 			@Override
 			public <T> Mono<T> locked(String source, Duration hold, Supplier<Mono<T>> work) {
@@ -235,6 +225,19 @@ class CintooConnectorTests {
 	private Connector connector(String refreshToken, Path tokenFile) {
 		return CintooConnectors.create("cintoo", "Cintoo", "acct-1", null, refreshToken, tokenFile,
 				TestHttp.factory("cintoo", cintoo.baseUrl(), Duration.ofSeconds(2)), Clock.systemUTC());
+	}
+
+	/**
+	 * The first refresh token gives an access token the vendor refuses, the rotated one a
+	 * token it takes.
+	 */
+	private static void stubRevokedThenFreshToken() {
+		String revoked = jwt(Instant.now().plusSeconds(3600));
+		String fresh = jwt(Instant.now().plusSeconds(7200));
+		stubToken("rt-1", revoked, "rt-2");
+		stubToken("rt-2", fresh, "rt-3");
+		stubUsers(revoked, 401);
+		stubUsers(fresh, 200);
 	}
 
 	private static void stubToken(String refreshToken, String jwt, String next) {
