@@ -270,12 +270,19 @@ public final class Changes {
 				.onErrorResume(SourceException.class, (ex) -> Mono.just(Change.failed(ex)))
 				.map((change) -> (change.status() == Change.Status.DRY_RUN)
 						? change.withCurrent(plan.current(), plan.currentGroup()) : change)
-				.doFinally((signal) -> {
-					if (!dryRun) {
-						connector.forget();
-					}
-				});
+				// Forgotten before the outcome is passed on, so that no read after the
+				// answer can be served the list from before the change.
+				.doOnSuccess((change) -> forget(connector, dryRun))
+				.doOnError((ex) -> forget(connector, dryRun))
+				.doOnCancel(() -> forget(connector, dryRun));
 		}).doOnNext((change) -> audit(what, target, change, dryRun, actor)).collectList().map(ChangeResult::of);
+	}
+
+	/** Drops a source's cached lists after a change was sent (not after a dry run). */
+	private static void forget(Connector connector, boolean dryRun) {
+		if (!dryRun) {
+			connector.forget();
+		}
 	}
 
 	private static void audit(String what, String target, Change change, boolean dryRun, String actor) {
