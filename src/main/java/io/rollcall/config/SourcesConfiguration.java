@@ -79,14 +79,14 @@ class SourcesConfiguration {
 
 	@Bean
 	HealthChecks healthChecks(RollcallProperties properties, DemoMode demo, Clock clock) {
-		return new HealthChecks((demo.active() ? demo.sources() : properties.sources()).keySet(), clock);
+		return new HealthChecks(demo.sources(properties).keySet(), clock);
 	}
 
 	@Bean
 	Directory directory(RollcallProperties properties, DemoMode demo, SourceFactory factory, HealthChecks health,
 			Environment environment) {
-		Binder binder = demo.active() ? demo.binder() : Binder.get(environment);
-		Map<String, SourceProperties> sources = demo.active() ? demo.sources() : properties.sources();
+		Binder binder = demo.binder(environment);
+		Map<String, SourceProperties> sources = demo.sources(properties);
 		Map<String, SourceValidation.Valid> valid = new LinkedHashMap<>();
 		Problems problems = new Problems();
 		sources.forEach(
@@ -106,14 +106,25 @@ class SourcesConfiguration {
 	}
 
 	/**
-	 * Whether demo mode runs, and its simulated vendors.
+	 * Whether demo mode runs, its simulated vendors, and so where sources come from.
 	 */
 	static final class DemoMode implements AutoCloseable {
 
 		private final @Nullable DemoVendors vendors;
 
+		/** The simulated vendors' settings, in demo mode. */
+		private final @Nullable Binder binder;
+
+		/** The simulated vendors as sources, in demo mode. */
+		private final @Nullable Map<String, SourceProperties> sources;
+
 		DemoMode(@Nullable DemoVendors vendors) {
 			this.vendors = vendors;
+			this.binder = (vendors != null) ? binder(vendors) : null;
+			this.sources = (this.binder != null)
+					? this.binder.bind("rollcall.sources", Bindable.mapOf(String.class, SourceProperties.class))
+						.orElseThrow(() -> new IllegalStateException("The demo sources did not bind"))
+					: null;
 		}
 
 		boolean active() {
@@ -121,13 +132,26 @@ class SourcesConfiguration {
 		}
 
 		/**
+		 * Where the sources' properties are bound from: the simulations' settings in demo
+		 * mode, else the environment.
+		 */
+		Binder binder(Environment environment) {
+			return (this.binder != null) ? this.binder : Binder.get(environment);
+		}
+
+		/** The sources: the simulated vendors in demo mode, else the configured ones. */
+		Map<String, SourceProperties> sources(RollcallProperties configured) {
+			return (this.sources != null) ? this.sources : configured.sources();
+		}
+
+		/**
 		 * The simulated vendors' settings, as if they were set under
 		 * {@code rollcall.sources}, so they bind like any configured source and keep
 		 * every default.
 		 */
-		Binder binder() {
+		private static Binder binder(DemoVendors vendors) {
 			Map<String, String> settings = new LinkedHashMap<>();
-			for (DemoVendors.Endpoint endpoint : Objects.requireNonNull(this.vendors, "demo mode is off").endpoints()) {
+			for (DemoVendors.Endpoint endpoint : vendors.endpoints()) {
 				String prefix = "rollcall.sources." + endpoint.id() + ".";
 				settings.put(prefix + "vendor", endpoint.vendor().name().toLowerCase(Locale.ROOT));
 				settings.put(prefix + "name", endpoint.name());
@@ -135,12 +159,6 @@ class SourcesConfiguration {
 				endpoint.properties().forEach((key, value) -> settings.put(prefix + key, value));
 			}
 			return new Binder(new MapConfigurationPropertySource(settings));
-		}
-
-		/** The simulated vendors as configured sources. */
-		Map<String, SourceProperties> sources() {
-			return binder().bind("rollcall.sources", Bindable.mapOf(String.class, SourceProperties.class))
-				.orElseThrow(() -> new IllegalStateException("The demo sources did not bind"));
 		}
 
 		@Override

@@ -129,13 +129,15 @@ public class AnswerCache implements WebFilter {
 		catch (JacksonException ex) {
 			return null;
 		}
-		if (request == null || !request.isObject() || !request.path("query").isString()
-				|| request.get("query").asString().length() > this.maxDocumentSize) {
+		if (request == null || !request.isObject() || !request.path("query").isString()) {
 			return null;
 		}
-		return new Key(NormalisedDocument.of(request.get("query").asString()),
-				request.path("operationName").asString(""), request.path("variables"), request.path("extensions"),
-				admin, accept, body.length);
+		String document = request.get("query").asString();
+		if (document.length() > this.maxDocumentSize) {
+			return null;
+		}
+		return new Key(NormalisedDocument.of(document), request.path("operationName").asString(""),
+				request.path("variables"), request.path("extensions"), admin, accept, body.length);
 	}
 
 	private static boolean isAdmin(java.security.Principal principal) {

@@ -74,7 +74,9 @@ class SourcesConfigurationTests {
 			.get();
 		try (SourcesConfiguration.DemoMode demo = new SourcesConfiguration.DemoMode(
 				DemoVendors.start(DemoVendors.Settings.interactive(), VendorModules.simulations()))) {
-			assertThat(demo.sources()).hasSize(4)
+			assertThat(demo.sources(new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("rollcall",
+					RollcallProperties.class)))
+				.hasSize(4)
 				.allSatisfy((id, source) -> assertThat(source).usingRecursiveComparison()
 					.ignoringFields("vendor", "name", "baseUrl", "accountId", "accessToken", "refreshToken",
 							"tokenFile", "token", "username", "apiKey", "site", "invitedBy")
