@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import io.rollcall.connector.VendorModule;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -95,7 +97,7 @@ final class SourceValidation {
 		problems.check(() -> Settings.between(prefix + ".max-items", source.maxItems(), 1, 10_000_000));
 		problems.check(() -> Settings.between(prefix + ".max-pages", source.maxPages(), 1, 1_000_000));
 		problems.throwIfAny();
-		return java.util.Objects.requireNonNull(valid);
+		return Objects.requireNonNull(valid);
 	}
 
 	/** Binds the vendor's own properties of the source and has its module check them. */
@@ -109,7 +111,7 @@ final class SourceValidation {
 			// The cause can quote the value, which may be a credential.
 			String property = (ex.getProperty() != null) ? ex.getProperty().getName().toString() : prefix;
 			throw new InvalidConfigurationException(property,
-					"cannot be read as a " + module.vendor().name().toLowerCase(Locale.ROOT) + " source property");
+					"cannot be read as a " + vendorName(module.vendor()) + " source property");
 		}
 		module.validate(id, prefix, properties, problems);
 		Set<String> own = names(module.properties());
@@ -129,7 +131,7 @@ final class SourceValidation {
 	private static Set<String> names(Class<? extends Record> properties) {
 		Set<String> names = new LinkedHashSet<>();
 		for (RecordComponent component : properties.getRecordComponents()) {
-			names.add(component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+			names.add(DataObjectPropertyName.toDashedForm(component.getName()));
 		}
 		return names;
 	}

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -85,7 +86,7 @@ class UnknownProperties implements EnvironmentPostProcessor {
 			Class<?> raw = raw(type);
 			if (raw.isRecord()) {
 				for (RecordComponent component : raw.getRecordComponents()) {
-					String dashed = dashed(component.getName());
+					String dashed = DataObjectPropertyName.toDashedForm(component.getName());
 					node.children.put(uniform(dashed), of(component.getGenericType()));
 					node.spelling.put(uniform(dashed), dashed);
 				}
@@ -179,10 +180,6 @@ class UnknownProperties implements EnvironmentPostProcessor {
 				message.append("; the settings here are ").append(String.join(", ", node.spelling.values()));
 			}
 			return new InvalidConfigurationException(name.toString(), message.toString());
-		}
-
-		private static String dashed(String camel) {
-			return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 		}
 
 		private static String uniform(String element) {

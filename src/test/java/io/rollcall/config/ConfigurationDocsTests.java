@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.ClassPathResource;
 
@@ -63,13 +64,13 @@ class ConfigurationDocsTests {
 		for (int i = 0; i < components.length; i++) {
 			DefaultValue defaultValue = parameters[i].getAnnotation(DefaultValue.class);
 			defaults += (defaultValue != null) ? 1 : 0;
-			assertDocumented(rows, "….".concat(dashed(components[i].getName())),
+			assertDocumented(rows, "….".concat(DataObjectPropertyName.toDashedForm(components[i].getName())),
 					(defaultValue != null) ? defaultValue.value()[0] : null);
 		}
 		assertThat(defaults).as("source properties with a default").isGreaterThan(10);
 		for (VendorModule<?> module : VendorModules.all()) {
 			for (RecordComponent component : module.properties().getRecordComponents()) {
-				assertDocumented(rows, "….".concat(dashed(component.getName())), null);
+				assertDocumented(rows, "….".concat(DataObjectPropertyName.toDashedForm(component.getName())), null);
 			}
 		}
 	}
@@ -97,10 +98,6 @@ class ConfigurationDocsTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static String dashed(String camel) {
-		return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
 	}
 
 	/**
