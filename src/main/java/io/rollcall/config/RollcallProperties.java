@@ -23,11 +23,12 @@ import org.springframework.util.unit.DataSize;
  * @param server what a single client connection may hold
  * @param cors which browser apps on other origins may call the gateway
  * @param answers whole answers kept for queries asked again
+ * @param bulk how bulk invitations and removals are taken and carried out
  */
 @ConfigurationProperties("rollcall")
 public record RollcallProperties(Map<String, SourceProperties> sources, @DefaultValue Cache cache,
 		@DefaultValue Security security, @DefaultValue Limits limits, @DefaultValue Server server,
-		@DefaultValue Cors cors, @DefaultValue Answers answers) {
+		@DefaultValue Cors cors, @DefaultValue Answers answers, @DefaultValue Bulk bulk) {
 
 	public RollcallProperties {
 		sources = (sources != null) ? new TreeMap<>(sources) : Map.of();
@@ -135,6 +136,26 @@ public record RollcallProperties(Map<String, SourceProperties> sources, @Default
 			Settings.between("rollcall.limits.max-root-fields", maxRootFields, 1, 10_000);
 			Settings.between("rollcall.limits.max-directives", maxDirectives, 0, 10_000);
 			Settings.between("rollcall.limits.max-cost", maxCost, 1, Integer.MAX_VALUE);
+		}
+
+	}
+
+	/**
+	 * Bulk invitations and removals ({@code inviteUsers}, {@code removeUsers}).
+	 *
+	 * @param maxPeople the most people one request may name
+	 * @param concurrency the most changes one request has in flight at a source
+	 * @param maxWait the longest pause a source may ask for (a 429's Retry-After) that a
+	 * request waits out; after a longer one, the source's remaining changes are reported
+	 * rate-limited and not sent
+	 */
+	public record Bulk(@DefaultValue("500") int maxPeople, @DefaultValue("4") int concurrency,
+			@DefaultValue("10s") Duration maxWait) {
+
+		public Bulk {
+			Settings.between("rollcall.bulk.max-people", maxPeople, 1, 10_000);
+			Settings.between("rollcall.bulk.concurrency", concurrency, 1, 64);
+			Settings.between("rollcall.bulk.max-wait", maxWait, Duration.ZERO, Duration.ofMinutes(10));
 		}
 
 	}

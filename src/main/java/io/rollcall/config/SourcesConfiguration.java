@@ -16,6 +16,8 @@ import io.rollcall.connector.SharedState;
 import io.rollcall.connector.SourceGuards;
 import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
+import io.rollcall.domain.AuditLog;
+import io.rollcall.domain.BulkChanges;
 import io.rollcall.domain.Changes;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
@@ -101,8 +103,20 @@ class SourcesConfiguration {
 	}
 
 	@Bean
-	Changes changes(Directory directory) {
-		return new Changes(directory);
+	AuditLog auditLog() {
+		return new AuditLog();
+	}
+
+	@Bean
+	Changes changes(Directory directory, AuditLog audit) {
+		return new Changes(directory, audit);
+	}
+
+	@Bean
+	BulkChanges bulkChanges(Directory directory, AuditLog audit, RollcallProperties properties, Clock clock) {
+		RollcallProperties.Bulk bulk = properties.bulk();
+		return new BulkChanges(directory, audit,
+				new BulkChanges.Settings(bulk.maxPeople(), bulk.concurrency(), bulk.maxWait()), clock);
 	}
 
 	/**

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param message a readable account of what happened
  * @param planned for a dry run, what the change would have made, kept apart from the
  * entities so that nothing seems changed
+ * @param retryAfterSeconds when the source asked the gateway to wait, how long
  */
 public record Change(String source, Status status, @Nullable User user, @Nullable Group group, @Nullable String code,
-		@Nullable String message, @Nullable Planned planned) {
+		@Nullable String message, @Nullable Planned planned, @Nullable Long retryAfterSeconds) {
 
 	public Change {
 		Objects.requireNonNull(source, "source");
@@ -27,7 +28,7 @@ public record Change(String source, Status status, @Nullable User user, @Nullabl
 	}
 
 	public static Change done(String source, @Nullable User user, @Nullable Group group, String message) {
-		return new Change(source, Status.DONE, user, group, null, message, null);
+		return new Change(source, Status.DONE, user, group, null, message, null, null);
 	}
 
 	/**
@@ -41,7 +42,7 @@ public record Change(String source, Status status, @Nullable User user, @Nullabl
 	 */
 	public static Change dryRun(String source, @Nullable User user, @Nullable Group group, String message) {
 		return new Change(source, Status.DRY_RUN, null, null, null, message,
-				(user != null || group != null) ? new Planned(user, group) : null);
+				(user != null || group != null) ? new Planned(user, group) : null, null);
 	}
 
 	/**
@@ -52,15 +53,16 @@ public record Change(String source, Status status, @Nullable User user, @Nullabl
 	 * @return the outcome
 	 */
 	public Change withCurrent(@Nullable User current, @Nullable Group currentGroup) {
-		return new Change(this.source, this.status, current, currentGroup, this.code, this.message, this.planned);
+		return new Change(this.source, this.status, current, currentGroup, this.code, this.message, this.planned,
+				this.retryAfterSeconds);
 	}
 
 	public static Change unsupported(String source, String message) {
-		return new Change(source, Status.UNSUPPORTED, null, null, "UNSUPPORTED", message, null);
+		return new Change(source, Status.UNSUPPORTED, null, null, "UNSUPPORTED", message, null, null);
 	}
 
 	public static Change notFound(String source, String message) {
-		return new Change(source, Status.NOT_FOUND, null, null, "NOT_FOUND", message, null);
+		return new Change(source, Status.NOT_FOUND, null, null, "NOT_FOUND", message, null, null);
 	}
 
 	/**
@@ -78,7 +80,8 @@ public record Change(String source, Status status, @Nullable User user, @Nullabl
 		else if (error.status() == 0 || error.code() == SourceException.Code.SOURCE_RATE_LIMITED) {
 			message = message + "; nothing was changed";
 		}
-		return new Change(error.source(), Status.FAILED, null, null, error.code().name(), message, null);
+		return new Change(error.source(), Status.FAILED, null, null, error.code().name(), message, null,
+				error.retryAfterSeconds());
 	}
 
 	/**
@@ -89,7 +92,7 @@ public record Change(String source, Status status, @Nullable User user, @Nullabl
 	 * @return the outcome
 	 */
 	public static Change refused(String source, String code, String message) {
-		return new Change(source, Status.FAILED, null, null, code, message, null);
+		return new Change(source, Status.FAILED, null, null, code, message, null, null);
 	}
 
 	public boolean ok() {

@@ -1,7 +1,13 @@
 package io.rollcall.domain;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -172,6 +178,180 @@ public final class ChangeRequests {
 
 	}
 
+	/**
+	 * One person of a bulk invitation, as sent: checked by {@link BulkInvite}.
+	 *
+	 * @param email the address
+	 * @param firstName given name
+	 * @param lastName family name
+	 * @param role a role's name, for sources whose invitations take one
+	 * @param groups group names, for sources whose invitations take groups
+	 */
+	public record Invitee(@Nullable String email, @Nullable String firstName, @Nullable String lastName,
+			@Nullable String role, List<String> groups) {
+
+		public Invitee {
+			groups = List.copyOf(groups);
+		}
+
+	}
+
+	/**
+	 * Invite many people into the same sources. Every entry is checked, and one bad entry
+	 * refuses them all, naming each; an email sent twice (in any case) is one person.
+	 *
+	 * @param people one invitation per distinct person whose entry is well formed, in the
+	 * order sent
+	 * @param positions each invitation's index in the list as sent, for messages
+	 * @param asked how many entries were sent, duplicates included
+	 * @param sources the sources, at least one
+	 * @param dryRun check only
+	 * @param problems the entries that are not well formed
+	 */
+	public record BulkInvite(List<Invite> people, List<Integer> positions, int asked, List<String> sources,
+			boolean dryRun, List<InvalidInputException.Problem> problems) {
+
+		/** The argument the people come in. */
+		public static final String PEOPLE = "input.people";
+
+		public BulkInvite {
+			people = List.copyOf(people);
+			positions = List.copyOf(positions);
+			sources = List.copyOf(sources);
+			problems = List.copyOf(problems);
+		}
+
+		/**
+		 * Checks the entries as sent.
+		 * @param entries the people, as sent
+		 * @param sources the sources
+		 * @param dryRun check only
+		 * @return the invitations of the entries that are well formed, and the problems
+		 * of the others, for {@link #refuseIfAny} once the sources have checked theirs
+		 */
+		public static BulkInvite of(List<Invitee> entries, List<String> sources, boolean dryRun) {
+			List<String> ids = someSources(sources, "input.sources");
+			List<InvalidInputException.Problem> problems = new ArrayList<>();
+			Map<String, Integer> seen = new HashMap<>();
+			List<Invite> people = new ArrayList<>();
+			List<Integer> positions = new ArrayList<>();
+			for (int i = 0; i < entries.size(); i++) {
+				Invitee entry = entries.get(i);
+				String at = PEOPLE + "[" + i + "]";
+				int before = problems.size();
+				check(problems, at + ".email", entry.email(), emailProblem(entry.email()));
+				check(problems, at + ".firstName", entry.firstName(), blankProblem(entry.firstName()));
+				check(problems, at + ".lastName", entry.lastName(), blankProblem(entry.lastName()));
+				if (problems.size() > before) {
+					continue;
+				}
+				Invite invite = new Invite(ids, Objects.requireNonNull(entry.email()),
+						Objects.requireNonNull(entry.firstName()), Objects.requireNonNull(entry.lastName()),
+						entry.role(), entry.groups(), dryRun);
+				Integer first = seen.putIfAbsent(invite.email(), people.size());
+				if (first == null) {
+					people.add(invite);
+					positions.add(i);
+				}
+				else if (!invite.equals(people.get(first))) {
+					problems.add(InvalidInputException.Problem.at(at + ".email", entry.email(), "repeats " + PEOPLE
+							+ "[" + positions.get(first) + "] with other details; send each person once"));
+				}
+			}
+			return new BulkInvite(people, positions, entries.size(), ids, dryRun, problems);
+		}
+
+		/**
+		 * Refuses the request when any entry is bad.
+		 * @param catalogue the problems the sources found with the well-formed entries
+		 * @throws InvalidInputException naming every bad entry, in the order sent
+		 */
+		public void refuseIfAny(List<InvalidInputException.Problem> catalogue) {
+			if (this.problems.isEmpty() && catalogue.isEmpty()) {
+				return;
+			}
+			List<InvalidInputException.Problem> all = new ArrayList<>(this.problems);
+			all.addAll(catalogue);
+			all.sort(Comparator.comparingInt(BulkInvite::entryOf));
+			throw InvalidInputException.of(PEOPLE, all);
+		}
+
+		private static int entryOf(InvalidInputException.Problem problem) {
+			String argument = problem.argument();
+			int open = argument.indexOf('[');
+			return Integer.parseInt(argument.substring(open + 1, argument.indexOf(']', open)));
+		}
+
+		/** The path of a person's entry as sent, e.g. {@code input.people[3]}. */
+		public String at(int person) {
+			return PEOPLE + "[" + this.positions.get(person) + "]";
+		}
+
+	}
+
+	/**
+	 * Remove many people's accounts. Every email is checked, and one bad email refuses
+	 * them all, naming each; an email sent twice (in any case) is one person.
+	 *
+	 * @param emails the distinct addresses, normalized, in the order sent
+	 * @param asked how many emails were sent, duplicates included
+	 * @param sources the sources, or empty for every source (offboarding)
+	 * @param dryRun check only
+	 */
+	public record BulkRemoval(List<String> emails, int asked, List<String> sources, boolean dryRun) {
+
+		/** The argument the emails come in. */
+		public static final String EMAILS = "input.emails";
+
+		public BulkRemoval {
+			emails = List.copyOf(emails);
+			sources = List.copyOf(new LinkedHashSet<>(sources));
+		}
+
+		/**
+		 * Checks the emails as sent.
+		 * @param emails the emails, as sent
+		 * @param sources the sources, or empty for every source
+		 * @param dryRun check only
+		 * @return the removals
+		 * @throws InvalidInputException naming every bad email
+		 */
+		public static BulkRemoval of(List<@Nullable String> emails, List<String> sources, boolean dryRun) {
+			if (sources.stream().anyMatch((id) -> id == null || id.isBlank())) {
+				throw new InvalidInputException("input.sources", "input.sources must not name a blank source");
+			}
+			List<InvalidInputException.Problem> problems = new ArrayList<>();
+			Set<String> distinct = new LinkedHashSet<>();
+			for (int i = 0; i < emails.size(); i++) {
+				String email = emails.get(i);
+				String problem = emailProblem(email);
+				if (problem != null) {
+					problems.add(InvalidInputException.Problem.at(EMAILS + "[" + i + "]", email, problem));
+				}
+				else {
+					distinct.add(Objects.requireNonNull(Emails.normalize(email)));
+				}
+			}
+			if (!problems.isEmpty()) {
+				throw InvalidInputException.of(EMAILS, problems);
+			}
+			return new BulkRemoval(List.copyOf(distinct), emails.size(), sources, dryRun);
+		}
+
+		/** Whether every source is asked: offboarding. */
+		public boolean everywhere() {
+			return this.sources.isEmpty();
+		}
+
+	}
+
+	private static void check(List<InvalidInputException.Problem> problems, String argument, @Nullable String value,
+			@Nullable String problem) {
+		if (problem != null) {
+			problems.add(InvalidInputException.Problem.at(argument, value, problem));
+		}
+	}
+
 	private static List<String> someSources(@Nullable List<String> ids, String argument) {
 		if (ids == null || ids.isEmpty() || ids.stream().anyMatch((id) -> id == null || id.isBlank())) {
 			throw new InvalidInputException(argument, argument + " must name at least one source");
@@ -180,17 +360,27 @@ public final class ChangeRequests {
 	}
 
 	private static String validEmail(@Nullable String email, String argument) {
-		if (!Emails.isValid(email)) {
-			throw new InvalidInputException(argument, argument + " is not a valid email address");
+		String problem = emailProblem(email);
+		if (problem != null) {
+			throw new InvalidInputException(argument, argument + " " + problem);
 		}
-		return java.util.Objects.requireNonNull(Emails.normalize(email));
+		return Objects.requireNonNull(Emails.normalize(email));
+	}
+
+	private static @Nullable String emailProblem(@Nullable String email) {
+		return Emails.isValid(email) ? null : "is not a valid email address";
 	}
 
 	private static String nonBlank(@Nullable String value, String argument) {
-		if (value == null || value.isBlank()) {
-			throw new InvalidInputException(argument, argument + " must not be blank");
+		String problem = blankProblem(value);
+		if (problem != null) {
+			throw new InvalidInputException(argument, argument + " " + problem);
 		}
-		return value.trim();
+		return Objects.requireNonNull(value).trim();
+	}
+
+	private static @Nullable String blankProblem(@Nullable String value) {
+		return (value == null || value.isBlank()) ? "must not be blank" : null;
 	}
 
 }

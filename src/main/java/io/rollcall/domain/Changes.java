@@ -3,12 +3,9 @@ package io.rollcall.domain;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -21,12 +18,13 @@ import reactor.core.publisher.Mono;
  */
 public final class Changes {
 
-	private static final Log audit = LogFactory.getLog("io.rollcall.audit");
-
 	private final Directory directory;
 
-	public Changes(Directory directory) {
+	private final AuditLog audit;
+
+	public Changes(Directory directory, AuditLog audit) {
 		this.directory = directory;
+		this.audit = audit;
 	}
 
 	/**
@@ -51,12 +49,7 @@ public final class Changes {
 					return Plan.done(Change.failed(loaded.error()));
 				}
 				SourceView view = read(loaded);
-				Writes.Invitation invitation = invites.invitation(asked, view);
-				if (view.account(email) != null) {
-					return Plan.done(Change.refused(id, "ALREADY_EXISTS",
-							"An account with " + email + " already exists in " + id + "; nothing was sent"));
-				}
-				return Plan.send(id, () -> invites.invite(invitation, dryRun));
+				return AccountPlans.invite(id, invites, view, invites.invitation(asked, view), dryRun);
 			});
 		}).collectList().flatMap((plans) -> run("inviteUser", email, plans, dryRun, actor));
 	}
@@ -112,46 +105,12 @@ public final class Changes {
 		List<String> sources = everywhere ? this.directory.sourceIds() : known(request.sources(), "input.sources");
 		return Flux.fromIterable(sources).flatMapSequential((id) -> {
 			Writes.UserRemovals removals = writes(id).userRemovals();
-			return this.directory.view(id, EnumSet.of(Part.USERS)).map((loaded) -> {
-				Optional<User> account = Optional
-					.ofNullable((loaded.view() != null) ? loaded.view().account(email) : null);
-				if (removals == null) {
-					// Offboarding everywhere: say where an account stays behind.
-					if (everywhere && account.isEmpty() && loaded.error() == null) {
-						return Plan.skip(id);
-					}
-					return Plan.unsupported(id, "cannot remove users" + (account.isPresent()
-							? "; the account " + account.get().nativeId() + " must be removed in the tool itself"
-							: ""));
-				}
-				if (loaded.error() != null) {
-					return Plan.done(Change.failed(loaded.error()));
-				}
-				if (account.isEmpty()) {
-					return everywhere ? Plan.skip(id)
-							: Plan.done(Change.notFound(id, "No user " + email + " in " + id));
-				}
-				String target = Objects.requireNonNullElse(account.get().email(), email);
-				return Plan.send(id, () -> removals.removeUser(target, dryRun)).about(account.get(), null);
-			});
+			return this.directory.view(id, EnumSet.of(Part.USERS))
+				.map((loaded) -> AccountPlans.removal(id, removals, loaded, email, everywhere, dryRun));
 		})
 			.collectList()
-			.map((plans) -> unknownEverywhere(plans, email))
+			.map((plans) -> AccountPlans.unknownEverywhere(plans, email))
 			.flatMap((plans) -> run("removeUser", email, plans, dryRun, actor));
-	}
-
-	/**
-	 * Offboarding someone no source knows is not "nothing to do": each source says it has
-	 * no such user.
-	 */
-	private static List<Plan> unknownEverywhere(List<Plan> plans, String email) {
-		if (plans.isEmpty() || !plans.stream().allMatch(Plan::skipped)) {
-			return plans;
-		}
-		return plans.stream()
-			.map((plan) -> Plan.done(Change.notFound(plan.source(),
-					"No user " + email + " in " + plan.source() + ", nor in any other source")))
-			.toList();
 	}
 
 	/**
@@ -260,42 +219,12 @@ public final class Changes {
 	 * every source a change was sent to (also when its outcome is unknown); audits each.
 	 */
 	private Mono<ChangeResult> run(String what, String target, List<Plan> plans, boolean dryRun, String actor) {
-		return Flux.fromIterable(plans).filter((plan) -> !plan.skipped()).flatMapSequential((plan) -> {
-			if (plan.outcome() != null) {
-				return Mono.just(plan.outcome());
-			}
-			Connector connector = this.directory.connector(plan.source()).orElseThrow();
-			return Objects.requireNonNull(plan.send(), "a plan with no outcome sends")
-				.get()
-				.onErrorResume(SourceException.class, (ex) -> Mono.just(Change.failed(ex)))
-				.map((change) -> (change.status() == Change.Status.DRY_RUN)
-						? change.withCurrent(plan.current(), plan.currentGroup()) : change)
-				// Forgotten before the outcome is passed on, so that no read after the
-				// answer can be served the list from before the change.
-				.doOnSuccess((change) -> forget(connector, dryRun))
-				.doOnError((ex) -> forget(connector, dryRun))
-				.doOnCancel(() -> forget(connector, dryRun));
-		}).doOnNext((change) -> audit(what, target, change, dryRun, actor)).collectList().map(ChangeResult::of);
-	}
-
-	/** Drops a source's cached lists after a change was sent (not after a dry run). */
-	private static void forget(Connector connector, boolean dryRun) {
-		if (!dryRun) {
-			connector.forget();
-		}
-	}
-
-	private static void audit(String what, String target, Change change, boolean dryRun, String actor) {
-		if (audit.isInfoEnabled()) {
-			audit.info("change=" + what + " source=" + change.source() + " target=\"" + oneLine(target) + "\" actor=\""
-					+ oneLine(actor) + "\" dryRun=" + dryRun + " status=" + change.status()
-					+ ((change.code() != null) ? " code=" + change.code() : "") + " message=\""
-					+ oneLine(String.valueOf(change.message())) + "\"");
-		}
-	}
-
-	private static String oneLine(String text) {
-		return text.replaceAll("[\\r\\n\"]", " ");
+		return Flux.fromIterable(plans)
+			.filter((plan) -> !plan.skipped())
+			.flatMapSequential((plan) -> plan.carryOut(this.directory.connector(plan.source()).orElseThrow(), dryRun))
+			.doOnNext((change) -> this.audit.changed(what, target, change, dryRun, actor))
+			.collectList()
+			.map(ChangeResult::of);
 	}
 
 	/** The sources, each known; the request has made them distinct. */
@@ -315,38 +244,6 @@ public final class Changes {
 
 	private static @Nullable String blankToNull(@Nullable String value) {
 		return (value == null || value.isBlank()) ? null : value;
-	}
-
-	/**
-	 * What to do in one source: nothing (skip), a known outcome, or a change to send.
-	 */
-	private record Plan(String source, @Nullable Change outcome, @Nullable Supplier<Mono<Change>> send, boolean skipped,
-			@Nullable User current, @Nullable Group currentGroup) {
-
-		static Plan send(String source, Supplier<Mono<Change>> send) {
-			return new Plan(source, null, send, false, null, null);
-		}
-
-		static Plan done(Change outcome) {
-			return new Plan(outcome.source(), outcome, null, false, null, null);
-		}
-
-		static Plan unsupported(String source, String why) {
-			return done(Change.unsupported(source, "Source '" + source + "' " + why + "; nothing was sent"));
-		}
-
-		static Plan skip(String source) {
-			return new Plan(source, null, null, true, null, null);
-		}
-
-		/**
-		 * The same plan, knowing the entities as they are: a dry run answers them
-		 * unchanged.
-		 */
-		Plan about(@Nullable User account, @Nullable Group group) {
-			return new Plan(this.source, this.outcome, this.send, this.skipped, account, group);
-		}
-
 	}
 
 	/**

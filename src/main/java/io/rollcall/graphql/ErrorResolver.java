@@ -1,5 +1,6 @@
 package io.rollcall.graphql;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,10 +31,16 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 	@Override
 	protected @Nullable GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
 		if (ex instanceof InvalidInputException invalid) {
+			Map<String, Object> extensions = new LinkedHashMap<>();
+			extensions.put("code", "BAD_USER_INPUT");
+			extensions.put("argument", invalid.argument());
+			if (!invalid.problems().isEmpty()) {
+				extensions.put("problems", invalid.problems().stream().map(ErrorResolver::problem).toList());
+			}
 			return GraphqlErrorBuilder.newError(env)
 				.errorType(ErrorType.BAD_REQUEST)
 				.message(invalid.getMessage())
-				.extensions(Map.of("code", "BAD_USER_INPUT", "argument", invalid.argument()))
+				.extensions(extensions)
 				.build();
 		}
 		if (ex instanceof SourceException failure) {
@@ -47,6 +54,16 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 			.message("Internal error " + id + "; the gateway's log has the details")
 			.extensions(Map.of("code", "INTERNAL", "errorId", id))
 			.build();
+	}
+
+	private static Map<String, Object> problem(InvalidInputException.Problem problem) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("argument", problem.argument());
+		if (problem.value() != null) {
+			entry.put("value", problem.value());
+		}
+		entry.put("message", problem.message());
+		return entry;
 	}
 
 }

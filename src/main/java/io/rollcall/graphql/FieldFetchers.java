@@ -8,6 +8,7 @@ import java.util.function.Function;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
+import io.rollcall.domain.BulkResult;
 import io.rollcall.domain.Change;
 import io.rollcall.domain.Group;
 import io.rollcall.domain.Person;
@@ -67,6 +68,8 @@ class FieldFetchers implements RuntimeWiringConfigurer {
 							item(Person.class, (person) -> person.sourceIds().stream().map(this::source).toList())));
 		wiring.type("SourceChange",
 				(type) -> type.dataFetcher("source", item(Change.class, (change) -> source(change.source()))));
+		wiring.type("SourceChangeTotals", (type) -> type.dataFetcher("source",
+				item(BulkResult.SourceTotals.class, (totals) -> source(totals.source()))));
 		wiring.type("PlannedAccount", (type) -> type.dataFetcher("groups", item(User.class, User::groupIds)));
 	}
 

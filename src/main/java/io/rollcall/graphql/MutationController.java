@@ -3,6 +3,8 @@ package io.rollcall.graphql;
 import java.util.List;
 
 import graphql.GraphQLContext;
+import io.rollcall.domain.BulkChanges;
+import io.rollcall.domain.BulkResult;
 import io.rollcall.domain.ChangeRequests;
 import io.rollcall.domain.Changes;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Controller;
 /**
  * Invitations, updates and offboarding of users, groups, and project membership, across
  * several sources in one request: GraphQL inputs made into the domain's
- * {@link ChangeRequests}, carried out by {@link Changes}.
+ * {@link ChangeRequests}, carried out by {@link Changes}, and for many people at once by
+ * {@link BulkChanges}.
  */
 @Controller
 class MutationController {
@@ -28,8 +31,11 @@ class MutationController {
 
 	private final Changes changes;
 
-	MutationController(Changes changes) {
+	private final BulkChanges bulk;
+
+	MutationController(Changes changes, BulkChanges bulk) {
 		this.changes = changes;
+		this.bulk = bulk;
 	}
 
 	@MutationMapping
@@ -49,6 +55,23 @@ class MutationController {
 		return this.changes.removeUser(
 				new ChangeRequests.RemoveUser(input.email(), orEmpty(input.sources()), dryRun(input.dryRun())),
 				actor(context));
+	}
+
+	@MutationMapping
+	Mono<BulkResult> inviteUsers(@Argument InviteUsersInput input, GraphQLContext context) {
+		List<ChangeRequests.Invitee> people = input.people()
+			.stream()
+			.map((person) -> new ChangeRequests.Invitee(person.email(), person.firstName(), person.lastName(),
+					person.role(), orEmpty(person.groups())))
+			.toList();
+		return this.bulk.inviteUsers(people, input.sources(), dryRun(input.dryRun()), actor(context),
+				RequestCancellation.of(context));
+	}
+
+	@MutationMapping
+	Mono<BulkResult> removeUsers(@Argument RemoveUsersInput input, GraphQLContext context) {
+		return this.bulk.removeUsers(input.emails(), orEmpty(input.sources()), dryRun(input.dryRun()), actor(context),
+				RequestCancellation.of(context));
 	}
 
 	@MutationMapping
@@ -107,6 +130,16 @@ class MutationController {
 	}
 
 	record RemoveUserInput(String email, @Nullable List<String> sources, @Nullable Boolean dryRun) {
+	}
+
+	record InviteUsersInput(List<Invitee> people, List<String> sources, @Nullable Boolean dryRun) {
+	}
+
+	record Invitee(String email, String firstName, String lastName, @Nullable String role,
+			@Nullable List<String> groups) {
+	}
+
+	record RemoveUsersInput(List<@Nullable String> emails, @Nullable List<String> sources, @Nullable Boolean dryRun) {
 	}
 
 	record CreateGroupInput(String source, String name, String access, @Nullable Boolean dryRun) {

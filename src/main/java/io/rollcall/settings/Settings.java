@@ -41,6 +41,13 @@ public final class Settings {
 		}
 	}
 
+	public static void between(String property, Duration value, Duration min, Duration max) {
+		if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+			throw new InvalidConfigurationException(property,
+					"must be between " + min + " and " + max + " (was " + value + ")");
+		}
+	}
+
 	public static void between(String property, DataSize value, DataSize min, DataSize max) {
 		if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
 			throw new InvalidConfigurationException(property,

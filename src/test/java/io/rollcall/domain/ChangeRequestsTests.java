@@ -55,6 +55,61 @@ class ChangeRequestsTests {
 		assertThat(new ChangeRequests.RemoveUser("a@example.com", List.of("testmo"), true).everywhere()).isFalse();
 	}
 
+	@Test
+	void aBulkRemovalIsOnePersonPerEmailInAnyCaseInTheOrderSent() {
+		ChangeRequests.BulkRemoval removal = ChangeRequests.BulkRemoval
+			.of(List.of("b@example.com", " A@Example.com", "a@example.com", "B@EXAMPLE.COM"), List.of(), true);
+		assertThat(removal.emails()).containsExactly("b@example.com", "a@example.com");
+		assertThat(removal.asked()).isEqualTo(4);
+		assertThat(removal.everywhere()).isTrue();
+	}
+
+	@Test
+	void aBulkRemovalNamesEveryBadEmailByItsIndex() {
+		List<String> emails = new java.util.ArrayList<>(List.of("ok@example.com", "nope", "ok2@example.com", ""));
+		emails.add(null);
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ChangeRequests.BulkRemoval.of(emails, List.of("periscope"), false))
+			.satisfies((ex) -> {
+				assertThat(ex.argument()).isEqualTo("input.emails");
+				assertThat(ex.problems()).extracting(InvalidInputException.Problem::argument)
+					.containsExactly("input.emails[1]", "input.emails[3]", "input.emails[4]");
+				assertThat(ex.problems().get(0).value()).isEqualTo("nope");
+				assertThat(ex.problems().get(2).value()).isNull();
+			});
+	}
+
+	@Test
+	void aBulkInvitationKeepsEveryProblemAndRepeatsOfOnePersonOnce() {
+		ChangeRequests.Invitee ada = new ChangeRequests.Invitee("ada@example.com", "Ada", "Lovelace", null, List.of());
+		ChangeRequests.BulkInvite invite = ChangeRequests.BulkInvite.of(
+				List.of(ada, new ChangeRequests.Invitee("ADA@example.com", " Ada ", "Lovelace", null, List.of()),
+						new ChangeRequests.Invitee("bob@", "Bob", "", null, List.of()),
+						new ChangeRequests.Invitee("ada@example.com", "Ada", "Byron", null, List.of())),
+				List.of("periscope"), false);
+		assertThat(invite.people()).extracting(ChangeRequests.Invite::email).containsExactly("ada@example.com");
+		assertThat(invite.at(0)).isEqualTo("input.people[0]");
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> invite.refuseIfAny(List
+				.of(InvalidInputException.Problem.at("input.people[1].groups", "Nope", "names no group of periscope"))))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(InvalidInputException.Problem::argument)
+				.containsExactly("input.people[1].groups", "input.people[2].email", "input.people[2].lastName",
+						"input.people[3].email"));
+	}
+
+	@Test
+	void aListMessageNamesTheFirstTenEntriesAndCountsTheRest() {
+		List<InvalidInputException.Problem> problems = java.util.stream.IntStream.range(0, 25)
+			.mapToObj((i) -> InvalidInputException.Problem.at("input.emails[" + i + "]", "x" + i, "is bad"))
+			.toList();
+		InvalidInputException ex = InvalidInputException.of("input.emails", problems);
+		assertThat(ex.getMessage()).startsWith("25 entries of input.emails cannot be used; nothing was sent: ")
+			.contains("input.emails[9] 'x9' is bad")
+			.doesNotContain("input.emails[10]")
+			.endsWith("and 15 more (extensions.problems)");
+		assertThat(ex.problems()).hasSize(25);
+	}
+
 	private static void refused(String argument, Executable request) {
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(request::execute)
 			.satisfies((ex) -> assertThat(ex.argument()).isEqualTo(argument));

@@ -53,7 +53,7 @@ class ChangesTests {
 
 	};
 
-	private final Changes changes = new Changes(new Directory(List.of(this.source)));
+	private final Changes changes = new Changes(new Directory(List.of(this.source)), new AuditLog());
 
 	@Test
 	void theCacheIsDroppedBeforeTheOutcomeIsPassedOn() {
