@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 
 import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
+import io.rollcall.domain.Vendor;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +82,9 @@ public final class Benchmark {
 		}
 		if (phases.equals("all") || phases.contains("scale")) {
 			scale();
+		}
+		if (phases.equals("all") || phases.contains("bulk")) {
+			bulkRemovals();
 		}
 		if (phases.contains("distinct")) {
 			oneWorkload(true);
@@ -275,6 +280,82 @@ public final class Benchmark {
 			}
 		}
 		line("");
+	}
+
+	/**
+	 * 500 removals across two Periscope sites at 100 ms vendor latency, against the bound
+	 * the per-source concurrency sets: each site's share of the removals, that many at a
+	 * time, one latency each (the sites run side by side).
+	 */
+	private void bulkRemovals() throws Exception {
+		Duration latency = Duration.ofMillis(100);
+		int concurrency = 4;
+		int perSite = 250;
+		DemoVendors.Settings settings = new DemoVendors.Settings(1200, 11, latency, Duration.ofHours(1), false);
+		try (DemoVendors eu = DemoVendors.start(settings, VendorModules.simulations());
+				DemoVendors us = DemoVendors.start(settings, VendorModules.simulations())) {
+			List<String> sources = new ArrayList<>(List.of("--rollcall.bulk.concurrency=" + concurrency));
+			Map<String, DemoVendors> sites = new LinkedHashMap<>();
+			sites.put("periscope-eu", eu);
+			sites.put("periscope-us", us);
+			sites.forEach((id, vendors) -> vendors.endpoints()
+				.stream()
+				.filter((endpoint) -> endpoint.vendor() == Vendor.PERISCOPE)
+				.forEach((endpoint) -> {
+					String prefix = "--rollcall.sources." + id + ".";
+					sources.add(prefix + "vendor=periscope");
+					sources.add(prefix + "base-url=" + endpoint.baseUrl());
+					endpoint.properties().forEach((key, value) -> sources.add(prefix + key + "=" + value));
+				}));
+			try (Gateway gateway = Gateway.start(this.jar, sources)) {
+				// Both simulations made the same people, so both sites have these
+				// accounts.
+				Map<?, ?> users = gateway.query(
+						"query { users(first: 100, filter: {sources: [\"periscope-eu\"]}) { edges { node { email } } pageInfo { endCursor } } }");
+				List<String> emails = new ArrayList<>(emails(users));
+				while (emails.size() < perSite) {
+					String cursor = (String) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) users.get("data")).get("users"))
+						.get("pageInfo")).get("endCursor");
+					users = gateway.query("query { users(first: 100, after: \"" + cursor
+							+ "\", filter: {sources: [\"periscope-eu\"]}) { edges { node { email } } pageInfo { endCursor } } }");
+					emails.addAll(emails(users));
+				}
+				List<String> leavers = emails.subList(0, perSite);
+				// A dry run first: the JVM warms up and the lists are read.
+				gateway.query(removeUsers(leavers, true));
+				Map<String, Long> before = eu.calls();
+				long started = System.nanoTime();
+				Map<?, ?> answer = gateway.query(removeUsers(leavers, false));
+				Duration wall = Duration.ofNanos(System.nanoTime() - started);
+				check(answer);
+				Map<?, ?> totals = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) answer.get("data")).get("removeUsers"))
+					.get("totals");
+				long sent = eu.calls().get("periscope") - before.get("periscope");
+				Duration bound = latency.multipliedBy((perSite + concurrency - 1) / concurrency);
+				line("## Bulk removals (vendor latency " + latency.toMillis() + " ms, rollcall.bulk.concurrency="
+						+ concurrency + ")");
+				line("");
+				line("| removals | sites | done | calls to one site | wall time | bound (per site: ceil(" + perSite
+						+ " / " + concurrency + ") x " + latency.toMillis() + " ms) | ratio |");
+				line("| --- | --- | --- | --- | --- | --- | --- |");
+				line(String.format("| %d | 2 | %s | %d | %d ms | %d ms | %.2f |", perSite * 2, totals.get("done"), sent,
+						wall.toMillis(), bound.toMillis(), wall.toNanos() / (double) bound.toNanos()));
+				line("");
+			}
+		}
+	}
+
+	private static List<String> emails(Map<?, ?> users) {
+		List<?> edges = (List<?>) ((Map<?, ?>) ((Map<?, ?>) users.get("data")).get("users")).get("edges");
+		return edges.stream()
+			.map((edge) -> (String) ((Map<?, ?>) ((Map<?, ?>) edge).get("node")).get("email"))
+			.toList();
+	}
+
+	private static String removeUsers(List<String> emails, boolean dryRun) throws Exception {
+		return "mutation { removeUsers(input: {emails: " + JSON.writeValueAsString(emails)
+				+ ", sources: [\"periscope-eu\", \"periscope-us\"], dryRun: " + dryRun
+				+ "}) { ok totals { changes done dryRun failed } } }";
 	}
 
 	/** Answers every request with the same body, as fast as a server can. */
