@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.rollcall.history.Snapshots;
 import io.rollcall.settings.InvalidConfigurationException;
 import io.rollcall.settings.Settings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -24,11 +26,13 @@ import org.springframework.util.unit.DataSize;
  * @param cors which browser apps on other origins may call the gateway
  * @param answers whole answers kept for queries asked again
  * @param bulk how bulk invitations and removals are taken and carried out
+ * @param history where snapshots and the audit trail are kept
  */
 @ConfigurationProperties("rollcall")
 public record RollcallProperties(Map<String, SourceProperties> sources, @DefaultValue Cache cache,
 		@DefaultValue Security security, @DefaultValue Limits limits, @DefaultValue Server server,
-		@DefaultValue Cors cors, @DefaultValue Answers answers, @DefaultValue Bulk bulk) {
+		@DefaultValue Cors cors, @DefaultValue Answers answers, @DefaultValue Bulk bulk,
+		@DefaultValue History history) {
 
 	public RollcallProperties {
 		sources = (sources != null) ? new TreeMap<>(sources) : Map.of();
@@ -156,6 +160,71 @@ public record RollcallProperties(Map<String, SourceProperties> sources, @Default
 			Settings.between("rollcall.bulk.max-people", maxPeople, 1, 10_000);
 			Settings.between("rollcall.bulk.concurrency", concurrency, 1, 64);
 			Settings.between("rollcall.bulk.max-wait", maxWait, Duration.ZERO, Duration.ofMinutes(10));
+		}
+
+	}
+
+	/**
+	 * Access history: snapshots of every account and the audit trail, in a relational
+	 * database.
+	 *
+	 * @param enabled whether history is kept at all
+	 * @param url the database's JDBC URL: embedded H2 in {@code data/} by default,
+	 * {@code jdbc:postgresql://...} in production
+	 * @param username the database user
+	 * @param password the database user's password
+	 * @param snapshotEvery how often a snapshot is taken on its own; none by default (30
+	 * seconds in demo mode)
+	 * @param keep how many snapshots are kept (a count, e.g. {@code 1000}) or for how
+	 * long (a duration, e.g. {@code 400d})
+	 */
+	public record History(@DefaultValue("true") boolean enabled,
+			@DefaultValue("jdbc:h2:file:./data/rollcall-history") String url, @Nullable String username,
+			@Nullable String password, @Nullable Duration snapshotEvery, @DefaultValue("1000") String keep) {
+
+		public History {
+			Settings.text("rollcall.history.url", url);
+			if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+				throw new InvalidConfigurationException("rollcall.history.url",
+						"must be a jdbc:h2: (embedded) or jdbc:postgresql: URL");
+			}
+			Settings.text("rollcall.history.username", username);
+			Settings.secret("rollcall.history.password", password);
+			if (snapshotEvery != null) {
+				Settings.between("rollcall.history.snapshot-every", snapshotEvery, Duration.ofSeconds(10),
+						Duration.ofDays(31));
+			}
+			retention(keep);
+		}
+
+		/**
+		 * What {@code keep} says.
+		 * @param keep the setting
+		 * @return the retention
+		 */
+		public static Snapshots.Retention retention(String keep) {
+			String text = keep.trim();
+			if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
+				long count = (text.length() > 7) ? Long.MAX_VALUE : Long.parseLong(text);
+				Settings.between("rollcall.history.keep", count, 1, 1_000_000);
+				return new Snapshots.Retention((int) count, null);
+			}
+			try {
+				Duration age = DurationStyle.detectAndParse(text);
+				Settings.between("rollcall.history.keep", age, Duration.ofHours(1), Duration.ofDays(36_500));
+				return new Snapshots.Retention(0, age);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationException("rollcall.history.keep",
+						"must be a number of snapshots (e.g. 1000) or a duration (e.g. 400d)");
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "History[enabled=" + this.enabled + ", username=" + this.username + ", password="
+					+ ((this.password != null) ? "****" : null) + ", snapshotEvery=" + this.snapshotEvery + ", keep="
+					+ this.keep + "]";
 		}
 
 	}

@@ -96,6 +96,11 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/graphql")
 				.hasAnyRole("READ", "ADMIN")
+				// The audit trail says who changed what: ADMIN, as in auditLog.
+				.pathMatchers(HttpMethod.GET, "/exports/audit.csv")
+				.hasRole("ADMIN")
+				.pathMatchers(HttpMethod.GET, "/exports/accounts.csv", "/exports/access-changes.csv")
+				.hasAnyRole("READ", "ADMIN")
 				.pathMatchers("/actuator/**")
 				.hasRole("ADMIN")
 				.anyExchange()

@@ -17,11 +17,13 @@ import io.rollcall.connector.SourceGuards;
 import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.AuditLog;
+import io.rollcall.domain.AuditSink;
 import io.rollcall.domain.BulkChanges;
 import io.rollcall.domain.Changes;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.HealthChecks;
+import io.rollcall.history.AuditTrail;
 import io.rollcall.settings.Problems;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -103,8 +105,9 @@ class SourcesConfiguration {
 	}
 
 	@Bean
-	AuditLog auditLog() {
-		return new AuditLog();
+	AuditLog auditLog(ObjectProvider<AuditTrail> trail, Clock clock) {
+		AuditSink sink = trail.getIfAvailable();
+		return new AuditLog((sink != null) ? sink : AuditSink.NONE, clock);
 	}
 
 	@Bean

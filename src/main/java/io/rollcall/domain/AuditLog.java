@@ -1,16 +1,32 @@
 package io.rollcall.domain;
 
+import java.time.Clock;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The audit trail's log lines, under {@code io.rollcall.audit}: one per change in a
- * source, and one summing up each bulk request. Values a client chose are quoted on one
- * line, so that no entry can forge another.
+ * The audit trail: a line under {@code io.rollcall.audit} per change in a source (also
+ * kept by the {@link AuditSink}), and one summing up each bulk request. Values a client
+ * chose are quoted on one line, so that no entry can forge another.
  */
 public final class AuditLog {
 
 	private static final Log audit = LogFactory.getLog("io.rollcall.audit");
+
+	private final AuditSink sink;
+
+	private final Clock clock;
+
+	/**
+	 * The audit trail.
+	 * @param sink where entries are kept beyond the log
+	 * @param clock the clock entries are timed by
+	 */
+	public AuditLog(AuditSink sink, Clock clock) {
+		this.sink = sink;
+		this.clock = clock;
+	}
 
 	/**
 	 * One change in one source.
@@ -21,6 +37,8 @@ public final class AuditLog {
 	 * @param actor who asked
 	 */
 	public void changed(String what, String target, Change change, boolean dryRun, String actor) {
+		this.sink.record(new AuditSink.Entry(this.clock.instant(), actor, what, change.source(), target, dryRun,
+				change.status(), change.code(), change.message()));
 		if (audit.isInfoEnabled()) {
 			audit.info("change=" + what + " source=" + change.source() + " target=\"" + oneLine(target) + "\" actor=\""
 					+ oneLine(actor) + "\" dryRun=" + dryRun + " status=" + change.status()

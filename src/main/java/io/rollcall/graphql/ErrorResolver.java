@@ -10,6 +10,7 @@ import graphql.schema.DataFetchingEnvironment;
 import io.rollcall.domain.InvalidInputException;
 import io.rollcall.domain.RequestTrace;
 import io.rollcall.domain.SourceException;
+import io.rollcall.history.HistoryUnavailableException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,20 @@ class ErrorResolver extends DataFetcherExceptionResolverAdapter {
 				.errorType(ErrorType.BAD_REQUEST)
 				.message(invalid.getMessage())
 				.extensions(extensions)
+				.build();
+		}
+		if (ex instanceof HistoryUnavailableException unavailable) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.INTERNAL_ERROR)
+				.message(unavailable.getMessage())
+				.extensions(Map.of("code", "HISTORY_UNAVAILABLE"))
+				.build();
+		}
+		if (ex instanceof Forbidden forbidden) {
+			return GraphqlErrorBuilder.newError(env)
+				.errorType(ErrorType.FORBIDDEN)
+				.message(forbidden.getMessage())
+				.extensions(Map.of("code", "FORBIDDEN"))
 				.build();
 		}
 		if (ex instanceof SourceException failure) {

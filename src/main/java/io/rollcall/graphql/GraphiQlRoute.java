@@ -3,7 +3,9 @@ package io.rollcall.graphql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +22,17 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * GraphiQL at {@code /graphiql}, with every asset served from the jar (no CDN), opening
- * with the "everyone with access" example and a header editor for {@code Authorization}.
+ * with the "everyone with access" example, a few others in tabs beside it (one person's
+ * access, the access review, the audit trail, bulk offboarding), and a header editor for
+ * {@code Authorization}.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphiQlRoute {
 
 	static final String EXAMPLE = "graphql/operations/everyoneWithAccess.graphql";
+
+	/** The examples GraphiQL opens as tabs beside the first. */
+	static final List<String> TABS = List.of("personAccess", "accessReview", "auditTrail", "bulkOffboarding");
 
 	@Bean
 	@ConditionalOnProperty(name = "rollcall.graphiql.enabled", havingValue = "true", matchIfMissing = true)
@@ -46,6 +53,9 @@ class GraphiQlRoute {
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("endpoint", "/graphql");
 		defaults.put("query", read(EXAMPLE));
+		List<Map<String, String>> tabs = new ArrayList<>(List.of(Map.of("query", read(EXAMPLE))));
+		TABS.forEach((name) -> tabs.add(Map.of("query", read("graphql/operations/" + name + ".graphql"))));
+		defaults.put("tabs", tabs);
 		// The header editor is open: paste {"Authorization": "Bearer <key>"} when
 		// security is on.
 		defaults.put("headers", "{}");

@@ -1,5 +1,6 @@
 package io.rollcall.graphql;
 
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import io.rollcall.domain.Emails;
 import io.rollcall.domain.InvalidInputException;
@@ -7,9 +8,11 @@ import io.rollcall.domain.Paging;
 import io.rollcall.domain.Person;
 import io.rollcall.domain.PersonFilter;
 import io.rollcall.domain.Searches;
+import io.rollcall.history.Snapshots;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -22,8 +25,11 @@ class PersonController {
 
 	private final Reads reads;
 
-	PersonController(Reads reads) {
+	private final ObjectProvider<Snapshots> snapshots;
+
+	PersonController(Reads reads, ObjectProvider<Snapshots> snapshots) {
 		this.reads = reads;
+		this.snapshots = snapshots;
 	}
 
 	@QueryMapping
@@ -40,13 +46,28 @@ class PersonController {
 	}
 
 	@QueryMapping
-	Mono<Person> person(@Argument String email, DataFetchingEnvironment env) {
+	Mono<?> person(@Argument String email, @Argument @Nullable String asOf, DataFetchingEnvironment env) {
 		String key = Emails.normalize(email);
 		if (key == null) {
 			throw new InvalidInputException("email", "email must not be blank");
 		}
+		if (asOf != null) {
+			return past(key, HistoryIds.snapshot(asOf, "asOf"), env);
+		}
 		return this.reads.withNested(env, this.reads.allSources(), Reads.Items.PEOPLE, "",
 				this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(key))));
+	}
+
+	/** The person as a snapshot holds them, the fields below reading the past too. */
+	private Mono<DataFetcherResult<Person>> past(String email, long snapshot, DataFetchingEnvironment env) {
+		Snapshots history = HistoryIds.required(this.snapshots);
+		HistoryIds.live(env.getGraphQlContext());
+		return history.get(snapshot)
+			.switchIfEmpty(Mono.error(() -> HistoryIds.noSnapshot(snapshot, "asOf")))
+			.then(history.accountsOf(snapshot, email))
+			.flatMap((accounts) -> Mono
+				.justOrEmpty(PastViews.of(email, accounts, this.reads.allSources(), this.reads::sourceInfo)))
+			.map((past) -> DataFetcherResult.<Person>newResult().data(past.person()).localContext(past).build());
 	}
 
 }

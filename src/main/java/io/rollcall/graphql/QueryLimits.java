@@ -91,7 +91,7 @@ class QueryLimits {
 	void check(ExecutionContext context) {
 		OperationDefinition operation = context.getOperationDefinition();
 		if (operation.getOperation() == OperationDefinition.Operation.MUTATION
-				&& !mayChange(context.getGraphQLContext())) {
+				&& !RequestGuard.admin(context.getGraphQLContext())) {
 			throw refusal("FORBIDDEN", "Mutations need an API key or token with the ADMIN role");
 		}
 		Measure measure = new Measure(context.getGraphQLSchema(), context.getFragmentsByName(),
@@ -127,14 +127,6 @@ class QueryLimits {
 			fragments.putIfAbsent(fragment.getName(), fragment);
 		}
 		return fragments;
-	}
-
-	/**
-	 * Without an authenticated client (security off) anyone may; otherwise only ADMIN.
-	 */
-	private static boolean mayChange(GraphQLContext context) {
-		Boolean admin = context.get(RequestGuard.ADMIN);
-		return admin == null || admin;
 	}
 
 	private static void check(long value, long limit, String code, String message) {

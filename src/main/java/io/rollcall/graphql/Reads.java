@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,11 @@ class Reads {
 	/** A configured source. */
 	SourceInfo source(String id) {
 		return this.directory.source(id).orElseThrow();
+	}
+
+	/** A source as configured now, if it still is. */
+	Optional<SourceInfo> sourceInfo(String id) {
+		return this.directory.source(id);
 	}
 
 	/** Every source's id, in source order. */
@@ -150,6 +156,10 @@ class Reads {
 	 */
 	<T> @Nullable Object nested(String source, NestedLists lists, DataFetchingEnvironment env,
 			Function<SourceView, List<T>> read) {
+		if (env.getLocalContext() instanceof PastViews past) {
+			SourceView view = past.view(source);
+			return (view != null) ? read.apply(view) : List.of();
+		}
 		return now(views(env.getGraphQlContext()).load(source, lists), (loaded) -> {
 			if (loaded.error() != null) {
 				trace(env.getGraphQlContext()).failed(loaded.error(), path(env));
@@ -165,6 +175,9 @@ class Reads {
 	 * @return the person, null, or a future of either
 	 */
 	@Nullable Object person(String email, DataFetchingEnvironment env) {
+		if (env.getLocalContext() instanceof PastViews past) {
+			return past.person().email().equals(email) ? past.person() : null;
+		}
 		return now(views(env.getGraphQlContext()).people(), (people) -> {
 			people.failures().forEach((failure) -> trace(env.getGraphQlContext()).failed(failure, path(env)));
 			return people.byEmail().get(email);

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
+import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.parser.ParserOptions;
@@ -67,6 +68,17 @@ class RequestGuard implements WebGraphQlInterceptor {
 			.doOnNext((authentication) -> identify(request, authentication))
 			.then(Mono.defer(() -> chain.next(request)))
 			.map(this.wording::reword);
+	}
+
+	/**
+	 * Whether the request may change things and read the audit trail: anyone without an
+	 * authenticated client (security off), otherwise only ADMIN.
+	 * @param context the request's GraphQL context
+	 * @return whether it may
+	 */
+	static boolean admin(GraphQLContext context) {
+		Boolean admin = context.get(ADMIN);
+		return admin == null || admin;
 	}
 
 	private static void identify(WebGraphQlRequest request, Authentication authentication) {

@@ -53,7 +53,8 @@ class ChangesTests {
 
 	};
 
-	private final Changes changes = new Changes(new Directory(List.of(this.source)), new AuditLog());
+	private final Changes changes = new Changes(new Directory(List.of(this.source)),
+			new AuditLog(AuditSink.NONE, java.time.Clock.systemUTC()));
 
 	@Test
 	void theCacheIsDroppedBeforeTheOutcomeIsPassedOn() {

@@ -84,6 +84,9 @@ class GraphiQlBrowserTests extends GatewayTestBase {
 			.contains("\"vendor\": \"PERISCOPE\"")
 			.doesNotContain("\"errors\"");
 		assertThat(foreign).isEmpty();
+		List<String> tabs = page.locator(".graphiql-tab").allTextContents();
+		assertThat(String.join(" ", tabs)).contains("everyoneWithAccess", "personAccess", "accessReview", "auditTrail",
+				"bulkOffboarding");
 	}
 
 }

@@ -66,6 +66,34 @@ class SecurityTests extends GatewayTestBase {
 	}
 
 	@Test
+	void exportsNeedAKeyAndTheAuditTrailNeedsAdmin() {
+		for (String export : List.of("/exports/accounts.csv", "/exports/access-changes.csv", "/exports/audit.csv")) {
+			this.http.get().uri(export).exchange().expectStatus().isUnauthorized();
+		}
+		this.http.get()
+			.uri("/exports/audit.csv")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.http.get()
+			.uri("/exports/accounts.csv?sources=periscope-eu")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.READ_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.http.get()
+			.uri("/exports/audit.csv")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + SecuredGateway.ADMIN_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		VendorStubs.reset();
+		refused(SecuredGateway.READ_KEY, "{ auditLog { totalCount } }", "FORBIDDEN");
+		refused(SecuredGateway.READ_KEY, "mutation { takeSnapshot { id } }", "FORBIDDEN");
+	}
+
+	@Test
 	void anAdminKeyChangesThings() {
 		VendorStubs.periscope()
 			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/api/v1/groups?test_mode=true"))
