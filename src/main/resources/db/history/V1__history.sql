@@ -22,7 +22,8 @@ CREATE TABLE history_snapshot_source (
     PRIMARY KEY (snapshot_id, source_id)
 );
 
--- Each account of a snapshot, its roles, groups and projects as JSON.
+-- Each account of a snapshot, narrow: two snapshots are compared by joining these rows on
+-- the digest of each account's access and active flag.
 CREATE TABLE history_account (
     snapshot_id BIGINT NOT NULL REFERENCES history_snapshot (id) ON DELETE CASCADE,
     source_id VARCHAR(64) NOT NULL,
@@ -30,6 +31,15 @@ CREATE TABLE history_account (
     email VARCHAR(320),
     display_name VARCHAR(512) NOT NULL,
     active BOOLEAN,
+    digest VARCHAR(32) NOT NULL,
+    PRIMARY KEY (snapshot_id, source_id, native_id)
+);
+
+-- Each account's roles, groups and projects as JSON, read only for the accounts that differ.
+CREATE TABLE history_access (
+    snapshot_id BIGINT NOT NULL REFERENCES history_snapshot (id) ON DELETE CASCADE,
+    source_id VARCHAR(64) NOT NULL,
+    native_id VARCHAR(1024) NOT NULL,
     access VARCHAR NOT NULL,
     PRIMARY KEY (snapshot_id, source_id, native_id)
 );

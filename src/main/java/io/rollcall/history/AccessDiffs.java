@@ -1,13 +1,18 @@
 package io.rollcall.history;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -17,43 +22,56 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What changed between two snapshots: worked out once, in the database (which joins the
- * two snapshots' accounts and hands over only those that differ, so memory stays bounded
- * whatever their size), kept, and then read a page at a time with filters. A source that
- * is missing from either snapshot yields no changes; the diff says it was left out.
+ * two snapshots' accounts on their digests and hands over only those that differ, so
+ * memory stays bounded whatever their size), kept, and then read a page at a time with
+ * filters. A source that is missing from either snapshot yields no changes; the diff says
+ * it was left out.
  */
 public final class AccessDiffs {
 
 	private static final int BATCH = 1000;
 
 	private static final String CHANGED = """
-			SELECT t.native_id, t.email, t.display_name, t.active, t.access, f.native_id AS was_id, f.email AS was_email,
-			       f.display_name AS was_name, f.active AS was_active, f.access AS was_access
+			SELECT t.native_id, t.email, t.display_name, t.active, f.native_id AS was_id, f.email AS was_email,
+			       f.display_name AS was_name, f.active AS was_active
 			FROM history_account t
 			LEFT JOIN history_account f
 			  ON f.snapshot_id = ? AND f.source_id = t.source_id AND f.native_id = t.native_id
 			WHERE t.snapshot_id = ? AND t.source_id = ?
-			  AND (f.native_id IS NULL OR f.access <> t.access OR f.active IS DISTINCT FROM t.active)
+			  AND (f.native_id IS NULL OR f.digest <> t.digest)
 			ORDER BY t.native_id""";
 
 	private static final String REMOVED = """
-			SELECT f.native_id, f.email, f.display_name, f.active, f.access
+			SELECT f.native_id, f.email, f.display_name, f.active
 			FROM history_account f
 			WHERE f.snapshot_id = ? AND f.source_id = ?
 			  AND NOT EXISTS (SELECT 1 FROM history_account t
 			                  WHERE t.snapshot_id = ? AND t.source_id = f.source_id AND t.native_id = f.native_id)
 			ORDER BY f.native_id""";
 
+	/** What an account added or removed is compared with: nothing. */
+	private static final AccountRecord.Access NO_ACCESS = new AccountRecord.Access(List.of(), List.of(), List.of());
+
 	private final HistoryDatabase database;
 
 	private final Clock clock;
 
+	/** Whether snapshots are compared by reading both in key order (else by a join). */
+	private final boolean merge;
+
 	public AccessDiffs(HistoryDatabase database, Clock clock) {
+		this(database, clock, true);
+	}
+
+	AccessDiffs(HistoryDatabase database, Clock clock, boolean merge) {
 		this.database = database;
 		this.clock = clock;
+		this.merge = merge;
 	}
 
 	/**
@@ -99,25 +117,155 @@ public final class AccessDiffs {
 				from, to, Snapshots.time(this.clock.instant()), Columns.cut(String.join(",", leftOut), 4000));
 		Batch batch = new Batch(jdbc, from, to);
 		for (String source : compared) {
-			jdbc.query(CHANGED, (ResultSet rs) -> {
-				AccountRecord after = record(source, rs, "native_id", "email", "display_name", "active", "access");
-				if (rs.getString("was_id") == null) {
-					batch.add(Differences.account(after, true));
+			List<Event> events = Objects.requireNonNull(jdbc.execute(
+					(ConnectionCallback<Optional<List<Event>>>) (connection) -> merged(connection, from, to, source)),
+					"a merge")
+				.orElseGet(() -> joined(jdbc, from, to, source));
+			// The access of only the accounts that differ, a chunk at a time.
+			for (int start = 0; start < events.size(); start += BATCH) {
+				List<Event> chunk = events.subList(start, Math.min(events.size(), start + BATCH));
+				List<String> ids = chunk.stream()
+					.filter((event) -> event.before() != null && event.after() != null)
+					.map((event) -> Objects.requireNonNull(event.after()).nativeId())
+					.toList();
+				Map<String, String> before = ids.isEmpty() ? Map.of() : accesses(jdbc, from, source, ids);
+				Map<String, String> after = ids.isEmpty() ? Map.of() : accesses(jdbc, to, source, ids);
+				for (Event event : chunk) {
+					Account older = event.before();
+					Account newer = event.after();
+					if (older == null && newer != null) {
+						batch.add(Differences.account(newer.record(source, NO_ACCESS), true));
+					}
+					else if (older != null && newer == null) {
+						batch.add(Differences.account(older.record(source, NO_ACCESS), false));
+					}
+					else if (older != null && newer != null) {
+						Differences
+							.of(older.record(source, access(before, older.nativeId())),
+									newer.record(source, access(after, newer.nativeId())))
+							.forEach(batch::add);
+					}
 				}
-				else {
-					AccountRecord before = record(source, rs, "was_id", "was_email", "was_name", "was_active",
-							"was_access");
-					Differences.of(before, after).forEach(batch::add);
-				}
-			}, from, to, source);
-			jdbc.query(REMOVED,
-					(ResultSet rs) -> batch.add(Differences
-						.account(record(source, rs, "native_id", "email", "display_name", "active", "access"), false)),
-					from, source, to);
+			}
 		}
 		int count = batch.flush();
 		jdbc.update("UPDATE history_diff SET change_count = ? WHERE from_id = ? AND to_id = ?", count, from, to);
 		return new Diff(from, to, leftOut, count);
+	}
+
+	/**
+	 * The accounts of one source that differ, found by reading both snapshots' narrow
+	 * rows in key order side by side: two index scans, no lookups.
+	 * @return the differences in key order, or empty when the database's order is not the
+	 * one compared by here (the join then finds them)
+	 */
+	private Optional<List<Event>> merged(Connection connection, long from, long to, String source) throws SQLException {
+		String order = this.database.postgres() ? "native_id COLLATE \"C\"" : "native_id";
+		Comparator<String> keys = this.database.postgres() ? AccessDiffs::byCodePoint : String::compareTo;
+		String sql = "SELECT native_id, email, display_name, active, digest FROM history_account"
+				+ " WHERE snapshot_id = ? AND source_id = ? ORDER BY " + order;
+		try (PreparedStatement older = scan(connection, sql, from, source);
+				PreparedStatement newer = scan(connection, sql, to, source);
+				ResultSet was = older.executeQuery();
+				ResultSet is = newer.executeQuery()) {
+			List<Event> events = new ArrayList<>();
+			Row before = Row.next(was, null, keys);
+			Row after = Row.next(is, null, keys);
+			while (before != Row.END || after != Row.END) {
+				if (before == Row.OUT_OF_ORDER || after == Row.OUT_OF_ORDER) {
+					return Optional.empty();
+				}
+				int side = (before == Row.END) ? 1 : (after == Row.END) ? -1
+						: keys.compare(before.account().nativeId(), after.account().nativeId());
+				if (side < 0) {
+					events.add(new Event(before.account(), null));
+					before = Row.next(was, before, keys);
+				}
+				else if (side > 0) {
+					events.add(new Event(null, after.account()));
+					after = Row.next(is, after, keys);
+				}
+				else {
+					if (!before.digest().equals(after.digest())) {
+						events.add(new Event(before.account(), after.account()));
+					}
+					before = Row.next(was, before, keys);
+					after = Row.next(is, after, keys);
+				}
+			}
+			return Optional.of(events);
+		}
+	}
+
+	private static PreparedStatement scan(Connection connection, String sql, long snapshot, String source)
+			throws SQLException {
+		PreparedStatement statement = connection.prepareStatement(sql);
+		statement.setFetchSize(BATCH);
+		statement.setLong(1, snapshot);
+		statement.setString(2, source);
+		return statement;
+	}
+
+	/** The same differences through the database's own join: slower, in any order. */
+	private static List<Event> joined(JdbcTemplate jdbc, long from, long to, String source) {
+		List<Event> events = new ArrayList<>();
+		jdbc.query(CHANGED, (ResultSet rs) -> {
+			Account after = account(rs, "native_id", "email", "display_name", "active");
+			events.add(new Event((rs.getString("was_id") != null)
+					? account(rs, "was_id", "was_email", "was_name", "was_active") : null, after));
+		}, from, to, source);
+		jdbc.query(REMOVED,
+				(ResultSet rs) -> events
+					.add(new Event(account(rs, "native_id", "email", "display_name", "active"), null)),
+				from, source, to);
+		return events;
+	}
+
+	/** Java's order of strings by code point: UTF-8's byte order, PostgreSQL's "C". */
+	static int byCodePoint(String a, String b) {
+		int i = 0;
+		int j = 0;
+		while (i < a.length() && j < b.length()) {
+			int x = a.codePointAt(i);
+			int y = b.codePointAt(j);
+			if (x != y) {
+				return Integer.compare(x, y);
+			}
+			i += Character.charCount(x);
+			j += Character.charCount(y);
+		}
+		return Integer.compare(a.length() - i, b.length() - j);
+	}
+
+	/**
+	 * An account in the older snapshot, the newer, or both (with different access).
+	 *
+	 * @param before the account in the older snapshot, or null when it was added
+	 * @param after the account in the newer snapshot, or null when it was removed
+	 */
+	private record Event(@Nullable Account before, @Nullable Account after) {
+	}
+
+	/** One narrow row of a scan in key order, or where the scan stands. */
+	private record Row(Account account, String digest) {
+
+		static final Row END = new Row(new Account("", null, "", null), "");
+
+		static final Row OUT_OF_ORDER = new Row(new Account("", null, "", null), "");
+
+		/** The next row, END after the last, or OUT_OF_ORDER when keys do not rise. */
+		static Row next(ResultSet rows, @Nullable Row previous, Comparator<String> keys) throws SQLException {
+			if (!rows.next()) {
+				return END;
+			}
+			Row row = new Row(AccessDiffs.account(rows, "native_id", "email", "display_name", "active"),
+					rows.getString("digest"));
+			if (previous != null && keys.compare(previous.account().nativeId(), row.account().nativeId()) >= 0) {
+				return OUT_OF_ORDER;
+			}
+			return row;
+		}
+
 	}
 
 	/**
@@ -191,10 +339,41 @@ public final class AccessDiffs {
 		return sources;
 	}
 
-	private static AccountRecord record(String source, ResultSet rs, String id, String email, String name,
-			String active, String access) throws SQLException {
-		return new AccountRecord(source, rs.getString(id), rs.getString(email), rs.getString(name),
-				(Boolean) rs.getObject(active, Boolean.class), AccessJson.read(rs.getString(access)));
+	private static Account account(ResultSet rs, String id, String email, String name, String active)
+			throws SQLException {
+		return new Account(rs.getString(id), rs.getString(email), rs.getString(name),
+				(Boolean) rs.getObject(active, Boolean.class));
+	}
+
+	/** The access JSON of some accounts of one snapshot and source, by id. */
+	private static Map<String, String> accesses(JdbcTemplate jdbc, long snapshot, String source, List<String> ids) {
+		List<Object> arguments = new ArrayList<>(List.of(snapshot, source));
+		arguments.addAll(ids);
+		Map<String, String> accesses = new HashMap<>();
+		jdbc.query(
+				"SELECT native_id, access FROM history_access WHERE snapshot_id = ? AND source_id = ? AND native_id IN ("
+						+ String.join(", ", ids.stream().map((id) -> "?").toList()) + ")",
+				(ResultSet rs) -> {
+					accesses.put(rs.getString(1), rs.getString(2));
+				}, arguments.toArray());
+		return accesses;
+	}
+
+	private static AccountRecord.Access access(Map<String, String> accesses, String id) {
+		String json = accesses.get(id);
+		if (json == null) {
+			throw new IllegalStateException("Account " + id + " has no access row");
+		}
+		return AccessJson.read(json);
+	}
+
+	/** An account's narrow row, before its access is read (if it is). */
+	private record Account(String nativeId, @Nullable String email, String displayName, @Nullable Boolean active) {
+
+		AccountRecord record(String source, AccountRecord.Access access) {
+			return new AccountRecord(source, this.nativeId, this.email, this.displayName, this.active, access);
+		}
+
 	}
 
 	private static AccessChange change(ResultSet rs) throws SQLException {

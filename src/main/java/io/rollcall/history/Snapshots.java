@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
@@ -138,17 +139,27 @@ public final class Snapshots {
 		// An id is one account, however many times a vendor lists it.
 		view.users().forEach((user) -> users.putIfAbsent(Columns.fit(user.nativeId(), 1024), user));
 		List<Map.Entry<String, User>> rows = new ArrayList<>(users.entrySet());
+		List<String> accesses = new ArrayList<>(rows.size());
+		rows.forEach((row) -> accesses.add(AccessJson.write(AccessJson.of(view, row.getValue()))));
+		List<Integer> indexes = IntStream.range(0, rows.size()).boxed().toList();
 		jdbc.batchUpdate(
-				"INSERT INTO history_account (snapshot_id, source_id, native_id, email, display_name, active, access) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				rows, BATCH, (statement, row) -> {
-					User user = row.getValue();
+				"INSERT INTO history_account (snapshot_id, source_id, native_id, email, display_name, active, digest) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				indexes, BATCH, (statement, index) -> {
+					User user = rows.get(index).getValue();
 					statement.setLong(1, id);
 					statement.setString(2, source);
-					statement.setString(3, row.getKey());
+					statement.setString(3, rows.get(index).getKey());
 					statement.setString(4, Columns.cut(Emails.normalize(user.email()), 320));
 					statement.setString(5, Columns.fit(user.displayName(), 512));
 					statement.setObject(6, user.active());
-					statement.setString(7, AccessJson.write(AccessJson.of(view, user)));
+					statement.setString(7, AccessJson.digest(user.active(), accesses.get(index)));
+				});
+		jdbc.batchUpdate("INSERT INTO history_access (snapshot_id, source_id, native_id, access) VALUES (?, ?, ?, ?)",
+				indexes, BATCH, (statement, index) -> {
+					statement.setLong(1, id);
+					statement.setString(2, source);
+					statement.setString(3, rows.get(index).getKey());
+					statement.setString(4, accesses.get(index));
 				});
 		return rows.size();
 	}
@@ -224,7 +235,7 @@ public final class Snapshots {
 	 */
 	public Mono<List<AccountRecord>> accountsOf(long id, String email) {
 		return this.database.call((jdbc) -> jdbc.query(
-				"SELECT source_id, native_id, email, display_name, active, access FROM history_account WHERE snapshot_id = ? AND email = ? ORDER BY source_id, native_id",
+				"SELECT a.source_id, a.native_id, a.email, a.display_name, a.active, x.access FROM history_account a JOIN history_access x ON x.snapshot_id = a.snapshot_id AND x.source_id = a.source_id AND x.native_id = a.native_id WHERE a.snapshot_id = ? AND a.email = ? ORDER BY a.source_id, a.native_id",
 				(rs, n) -> account(rs), id, email));
 	}
 
@@ -235,7 +246,7 @@ public final class Snapshots {
 	 */
 	public Flux<AccountRecord> accounts(long id) {
 		return this.database.stream((connection) -> Columns.cursor(connection,
-				"SELECT source_id, native_id, email, display_name, active, access FROM history_account WHERE snapshot_id = ? ORDER BY source_id, native_id",
+				"SELECT a.source_id, a.native_id, a.email, a.display_name, a.active, x.access FROM history_account a JOIN history_access x ON x.snapshot_id = a.snapshot_id AND x.source_id = a.source_id AND x.native_id = a.native_id WHERE a.snapshot_id = ? ORDER BY a.source_id, a.native_id",
 				(statement) -> statement.setLong(1, id), Snapshots::account));
 	}
 

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
@@ -85,6 +87,9 @@ public final class Benchmark {
 		}
 		if (phases.equals("all") || phases.contains("bulk")) {
 			bulkRemovals();
+		}
+		if (phases.equals("all") || phases.contains("history")) {
+			history();
 		}
 		if (phases.contains("distinct")) {
 			oneWorkload(true);
@@ -358,6 +363,69 @@ public final class Benchmark {
 				+ "}) { ok totals { changes done dryRun failed } } }";
 	}
 
+	/**
+	 * Snapshot time and database size at 1k, 10k and 100k accounts (embedded H2, the
+	 * default), and at 100k the time to work out what changed between two snapshots that
+	 * were not compared before, with the gateway's heap after it.
+	 */
+	private void history() throws Exception {
+		line("## Access history (embedded H2, vendor latency 10 ms)");
+		line("");
+		line("| accounts | snapshot (read every source afresh and store) | database file, two snapshots | diff of two snapshots, not compared before | changes found | heap after the diff | target |");
+		line("| --- | --- | --- | --- | --- | --- | --- |");
+		for (int accounts : new int[] { 1_000, 10_000, 100_000 }) {
+			int people = (int) Math.round(accounts / 2.3);
+			Path folder = Files.createTempDirectory("rollcall-benchmark-history-");
+			try (DemoVendors vendors = DemoVendors.start(
+					new DemoVendors.Settings(people, 7, Duration.ofMillis(10), Duration.ofHours(1), false),
+					VendorModules.simulations())) {
+				List<String> settings = new ArrayList<>(Gateway.sources(vendors, "max-items=1000000"));
+				settings.add("--rollcall.history.url=jdbc:h2:file:" + folder.resolve("history"));
+				settings.add("--rollcall.history.keep=10");
+				try (Gateway gateway = Gateway.start(this.jar, settings)) {
+					// A warm JVM: the first snapshot pays for class loading.
+					check(gateway.query("mutation { takeSnapshot { id } }"));
+					long started = System.nanoTime();
+					Map<?, ?> first = gateway.query("mutation { takeSnapshot { id accountCount } }");
+					Duration snapshot = Duration.ofNanos(System.nanoTime() - started);
+					check(first);
+					Map<?, ?> taken = (Map<?, ?>) ((Map<?, ?>) first.get("data")).get("takeSnapshot");
+					long size = Files.size(folder.resolve("history.mv.db"));
+					String diff = "";
+					String found = "";
+					String heap = "";
+					if (accounts == 100_000) {
+						// Some people leave Periscope, then two snapshots; the diff from
+						// the
+						// first to the last is worked out when asked for.
+						List<String> leavers = emails(gateway.query(
+								"query { users(first: 100, filter: {vendors: [PERISCOPE]}) { edges { node { email } } } }"));
+						check(gateway.query("mutation { removeUsers(input: {emails: " + JSON.writeValueAsString(leavers)
+								+ "}) { ok } }"));
+						check(gateway.query("mutation { takeSnapshot { id } }"));
+						Map<?, ?> last = gateway.query("mutation { takeSnapshot { id } }");
+						check(last);
+						String lastId = (String) ((Map<?, ?>) ((Map<?, ?>) last.get("data")).get("takeSnapshot"))
+							.get("id");
+						started = System.nanoTime();
+						Map<?, ?> changes = gateway.query("query { accessChanges(from: \"" + taken.get("id")
+								+ "\", to: \"" + lastId + "\", first: 1) { totalCount } }");
+						Duration took = Duration.ofNanos(System.nanoTime() - started);
+						check(changes);
+						diff = took.toMillis() + " ms";
+						found = String.valueOf(
+								((Map<?, ?>) ((Map<?, ?>) changes.get("data")).get("accessChanges")).get("totalCount"));
+						heap = gateway.heapAfterGc() / (1024 * 1024) + " MB";
+					}
+					line(String.format("| %,d | %,d ms | %.1f MB | %s | %s | %s | %s |",
+							(Integer) taken.get("accountCount"), snapshot.toMillis(), size / (1024.0 * 1024.0), diff,
+							found, heap, (accounts == 100_000) ? "diff under 2 s, memory bounded (heap 512 MB)" : ""));
+				}
+			}
+		}
+		line("");
+	}
+
 	/** Answers every request with the same body, as fast as a server can. */
 	static DisposableServer fixedBodyServer(byte[] body) {
 		HttpHandler handler = RouterFunctions.toHttpHandler(
@@ -426,6 +494,16 @@ public final class Benchmark {
 		 * @return the running gateway
 		 */
 		static Gateway start(Path jar, DemoVendors vendors, String sourceSetting) throws Exception {
+			return start(jar, sources(vendors, sourceSetting));
+		}
+
+		/**
+		 * The command-line arguments that point Rollcall at the simulations.
+		 * @param vendors the simulations
+		 * @param sourceSetting a setting for every source, or ""
+		 * @return the arguments
+		 */
+		static List<String> sources(DemoVendors vendors, String sourceSetting) {
 			List<String> sources = new ArrayList<>();
 			for (DemoVendors.Endpoint endpoint : vendors.endpoints()) {
 				String prefix = "--rollcall.sources." + endpoint.id() + ".";
@@ -437,7 +515,7 @@ public final class Benchmark {
 				}
 				endpoint.properties().forEach((key, value) -> sources.add(prefix + key + "=" + value));
 			}
-			return start(jar, sources);
+			return sources;
 		}
 
 		/**

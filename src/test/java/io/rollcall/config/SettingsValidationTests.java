@@ -80,6 +80,17 @@ class SettingsValidationTests {
 						"rollcall.sources.p.max-inline-retry-after=10m"),
 				bad("rollcall.sources.p.invited-by", "control character",
 						"rollcall.sources.p.invited-by=admin@acme.com\r\nBcc: x@evil.example"),
+				bad("rollcall.history.url", "must be a jdbc:h2: (embedded) or jdbc:postgresql: URL",
+						"rollcall.history.url=jdbc:mysql://db/rollcall"),
+				bad("rollcall.history.keep", "must be a number of snapshots (e.g. 1000) or a duration",
+						"rollcall.history.keep=forever"),
+				bad("rollcall.history.keep", "between 1 and", "rollcall.history.keep=0"),
+				bad("rollcall.history.keep", "between", "rollcall.history.keep=1m"),
+				bad("rollcall.history.snapshot-every", "between", "rollcall.history.snapshot-every=1s"),
+				bad("rollcall.history.password", "white-space or control character",
+						"rollcall.history.password=" + SECRET + "\nX"),
+				bad("rollcall.bulk.max-people", "between", "rollcall.bulk.max-people=0"),
+				bad("rollcall.bulk.concurrency", "between", "rollcall.bulk.concurrency=1000"),
 				bad("rollcall.sources.<id>", "the limit is 64",
 						"rollcall.sources." + "x".repeat(100) + ".vendor=testmo"));
 	}
@@ -103,6 +114,16 @@ class SettingsValidationTests {
 			FailureAnalysis analysis = new InvalidConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 			assertThat(analysis.getDescription()).contains(property);
 		});
+	}
+
+	@Test
+	void historyIsKeptByCountOrByAge() {
+		assertThat(RollcallProperties.History.retention("1000"))
+			.isEqualTo(new io.rollcall.history.Snapshots.Retention(1000, null));
+		assertThat(RollcallProperties.History.retention(" 400d "))
+			.isEqualTo(new io.rollcall.history.Snapshots.Retention(0, java.time.Duration.ofDays(400)));
+		assertThat(RollcallProperties.History.retention("PT12H"))
+			.isEqualTo(new io.rollcall.history.Snapshots.Retention(0, java.time.Duration.ofHours(12)));
 	}
 
 	@ParameterizedTest(name = "a token file that {0}")

@@ -139,6 +139,25 @@ abstract class HistoryTestBase extends GatewayTestBase {
 	}
 
 	@Test
+	void theMergeOfTwoSnapshotsFindsWhatTheDatabasesJoinFinds() {
+		long before = Long.parseLong((String) takeSnapshot().get("id"));
+		laterPeriscopeAndTestmo();
+		long after = Long.parseLong((String) takeSnapshot().get("id"));
+		List<AccessChange> merged = changes(new AccessDiffs(this.database, this.clock, true), before, after);
+		List<AccessChange> joined = changes(new AccessDiffs(this.database, this.clock, false), before, after);
+		assertThat(merged).hasSize(7).containsExactlyInAnyOrderElementsOf(joined);
+	}
+
+	private List<AccessChange> changes(AccessDiffs diffs, long from, long to) {
+		this.database.call((jdbc) -> jdbc.update("DELETE FROM history_diff WHERE from_id = ? AND to_id = ?", from, to))
+			.block();
+		AccessDiffs.Diff diff = diffs.diff(from, to).block();
+		return diffs.changes(java.util.Objects.requireNonNull(diff), AccessDiffs.Filter.NONE, 100, null)
+			.block()
+			.items();
+	}
+
+	@Test
 	void aSourceThatFailsIsMissingFromTheSnapshotNotEveryAccountRemoved() {
 		takeSnapshot();
 		VendorStubs.testmo()
