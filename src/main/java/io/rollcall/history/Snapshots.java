@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
-import io.rollcall.domain.Connector;
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.Emails;
 import io.rollcall.domain.Page;
 import io.rollcall.domain.Part;
+import io.rollcall.domain.RequestTrace;
+import io.rollcall.domain.SourceException;
 import io.rollcall.domain.SourceView;
 import io.rollcall.domain.User;
 import org.apache.commons.logging.Log;
@@ -34,10 +35,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
- * Snapshots of every source's accounts: taken (each source read afresh, a failing one
- * recorded as missing), listed, read back, and kept as long as the retention says. After
- * each snapshot what changed since the one before is worked out, so that a review finds
- * it ready.
+ * Snapshots of every source's accounts: taken (each source read as queries read it, a
+ * failing one, or one served stale after a failed refresh, recorded as missing), listed,
+ * read back, and kept as long as the retention says. After each snapshot what changed
+ * since the one before is worked out, so that a review finds it ready.
  */
 public final class Snapshots {
 
@@ -79,12 +80,14 @@ public final class Snapshots {
 	 * @return the snapshot; empty when another replica has taken this period's
 	 */
 	public Mono<Snapshot> take(String by, @Nullable Instant period) {
-		return Flux.fromIterable(this.directory.sourceIds()).flatMapSequential((id) -> {
-			// Read afresh: a snapshot is evidence, not a cached answer.
-			this.directory.connector(id).ifPresent(Connector::forget);
-			return this.directory.view(id, EnumSet.allOf(Part.class));
-		})
+		RequestTrace trace = new RequestTrace();
+		return Flux.fromIterable(this.directory.sourceIds())
+			.flatMapSequential((id) -> this.directory.view(id, EnumSet.allOf(Part.class)))
 			.collectList()
+			// Read as queries read (through the cache); a list served stale is not
+			// evidence.
+			.contextWrite((context) -> context.put(RequestTrace.KEY, trace))
+			.map((loaded) -> loaded.stream().map((source) -> stale(source, trace)).toList())
 			.flatMap((loaded) -> this.database.inTransaction((jdbc) -> store(jdbc, by, period, loaded)))
 			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty())
 			.flatMap((snapshot) -> keep().then(previousOf(snapshot.id())
@@ -92,6 +95,18 @@ public final class Snapshots {
 					logger.warn("What changed since snapshot " + before + " was not worked out: " + ex.getMessage());
 					return Mono.empty();
 				}))).thenReturn(snapshot));
+	}
+
+	/** A source whose lists were served stale, as missing. */
+	private static Directory.Loaded stale(Directory.Loaded source, RequestTrace trace) {
+		Duration age = trace.stale().get(source.source());
+		if (age == null || source.error() != null) {
+			return source;
+		}
+		return new Directory.Loaded(source.source(), null,
+				SourceException.answered(source.source(), SourceException.Code.SOURCE_UNAVAILABLE, "Source '"
+						+ source.source() + "' could not be read; its lists are " + age.toSeconds() + "s old", 0,
+						null));
 	}
 
 	private Snapshot store(JdbcTemplate jdbc, String by, @Nullable Instant period, List<Directory.Loaded> loaded) {

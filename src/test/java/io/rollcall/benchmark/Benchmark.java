@@ -371,7 +371,7 @@ public final class Benchmark {
 	private void history() throws Exception {
 		line("## Access history (embedded H2, vendor latency 10 ms)");
 		line("");
-		line("| accounts | snapshot (read every source afresh and store) | database file, two snapshots | diff of two snapshots, not compared before | changes found | heap after the diff | target |");
+		line("| accounts | snapshot (lists from the cache, then stored) | database file, two snapshots | diff of two snapshots, not compared before | changes found | heap after the diff | target |");
 		line("| --- | --- | --- | --- | --- | --- | --- |");
 		for (int accounts : new int[] { 1_000, 10_000, 100_000 }) {
 			int people = (int) Math.round(accounts / 2.3);
@@ -383,7 +383,10 @@ public final class Benchmark {
 				settings.add("--rollcall.history.url=jdbc:h2:file:" + folder.resolve("history"));
 				settings.add("--rollcall.history.keep=10");
 				try (Gateway gateway = Gateway.start(this.jar, settings)) {
-					// A warm JVM: the first snapshot pays for class loading.
+					// The first snapshot reads the vendors and pays for class loading;
+					// the one
+					// measured stores what the cache holds, as a scheduled one mostly
+					// does.
 					check(gateway.query("mutation { takeSnapshot { id } }"));
 					long started = System.nanoTime();
 					Map<?, ?> first = gateway.query("mutation { takeSnapshot { id accountCount } }");

@@ -161,14 +161,27 @@ abstract class HistoryTestBase extends GatewayTestBase {
 	void aSourceThatFailsIsMissingFromTheSnapshotNotEveryAccountRemoved() {
 		takeSnapshot();
 		VendorStubs.testmo()
-			.stubFor(get(urlPathEqualTo("/api/v1/users")).atPriority(1)
-				.willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Unauthenticated.\"}")));
+			.stubFor(get(urlPathEqualTo("/api/v1/users")).atPriority(1).willReturn(aResponse().withStatus(503)));
+		// The cached lists expire; Testmo's are served stale, which is no evidence
+		// either.
+		this.clock.advance(java.time.Duration.ofMinutes(6));
 		Map<String, Object> broken = takeSnapshot();
 		assertThat(broken).containsEntry("complete", false);
 		GraphQlTester.Response changes = this.graphQl.documentName("accessReview").execute();
 		changes.errors().verify();
 		changes.path("accessChanges.sourcesLeftOut").entityList(String.class).containsExactly("testmo");
 		changes.path("accessChanges.totalCount").entity(Integer.class).isEqualTo(0);
+		this.graphQl.document("{ snapshots(first: 1) { edges { node { sources { id complete code } } } } }")
+			.execute()
+			.path("snapshots.edges[0].node.sources[?(@.id == 'testmo')].code")
+			.entityList(String.class)
+			.containsExactly("SOURCE_UNAVAILABLE");
+		// With nothing cached to serve, the vendor's own answer is the reason.
+		VendorStubs.testmo()
+			.stubFor(get(urlPathEqualTo("/api/v1/users")).atPriority(1)
+				.willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Unauthenticated.\"}")));
+		this.directory.connector("testmo").orElseThrow().forget();
+		takeSnapshot();
 		this.graphQl.document("{ snapshots(first: 1) { edges { node { sources { id complete code } } } } }")
 			.execute()
 			.path("snapshots.edges[0].node.sources[?(@.id == 'testmo')].code")
@@ -260,10 +273,11 @@ abstract class HistoryTestBase extends GatewayTestBase {
 	}
 
 	/**
-	 * Periscope's and Testmo's users as they are later: a group swapped, a leaver, a
-	 * joiner, a role.
+	 * Periscope's and Testmo's users as they are later (a group swapped, a leaver, a
+	 * joiner, a role), once the cached lists have expired.
 	 */
-	static void laterPeriscopeAndTestmo() {
+	void laterPeriscopeAndTestmo() {
+		this.clock.advance(java.time.Duration.ofMinutes(6));
 		VendorStubs.periscope()
 			.stubFor(get(urlEqualTo("/api/v1/users")).atPriority(1)
 				.willReturn(
