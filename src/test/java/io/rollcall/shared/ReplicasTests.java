@@ -169,6 +169,10 @@ class ReplicasTests {
 			assertThat(query(a, "{ users(filter: {sources: [\"codebase\"]}) { totalCount } }").toString())
 				.contains("SOURCE_UNAVAILABLE");
 		}
+		// The replica tells the others without waiting for Redis to answer.
+		await(() -> Boolean.TRUE.equals(a.getBean(org.springframework.data.redis.core.ReactiveStringRedisTemplate.class)
+			.hasKey("rollcall:open:codebase")
+			.block()));
 		VendorStubs.codebase().resetRequests();
 		assertThat(query(b, "{ users(filter: {sources: [\"codebase\"]}) { totalCount } }").toString())
 			.contains("circuit open on another replica");
