@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import io.rollcall.connector.VendorModules;
 import io.rollcall.demo.DemoVendors;
 import io.rollcall.domain.Vendor;
+import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
@@ -87,6 +88,9 @@ public final class Benchmark {
 		}
 		if (phases.equals("all") || phases.contains("bulk")) {
 			bulkRemovals();
+		}
+		if (phases.equals("all") || phases.contains("compression")) {
+			compression();
 		}
 		if (phases.equals("all") || phases.contains("history")) {
 			history();
@@ -364,6 +368,42 @@ public final class Benchmark {
 	}
 
 	/**
+	 * What gzip costs and saves on answers of several sizes (the same query repeated,
+	 * served from the answer cache, so that compression is most of the work): the bytes
+	 * on the wire and the gateway's CPU per request, with and without Accept-Encoding.
+	 */
+	private void compression() throws Exception {
+		try (DemoVendors vendors = DemoVendors.start(
+				new DemoVendors.Settings(320, 42, Duration.ZERO, Duration.ofHours(1), false),
+				VendorModules.simulations()); Gateway gateway = Gateway.start(this.jar, vendors)) {
+			line("## Compression (gzip; the same query repeated, 16 connections, 8 s each)");
+			line("");
+			line("| answer | bytes | gzipped | saved | CPU per request, identity | CPU per request, gzip | extra CPU per KB saved |");
+			line("| --- | --- | --- | --- | --- | --- | --- |");
+			for (int first : new int[] { 1, 3, 10, 50 }) {
+				String query = "query { users(first: " + first + ") { totalCount edges { node { id displayName email "
+						+ "roles { name } groups { name } projects { project { name } permissions } } } } }";
+				check(gateway.query(query));
+				long plain = gateway.answerBytes(query, false);
+				long gzipped = gateway.answerBytes(query, true);
+				double[] cpu = new double[2];
+				for (int gzip = 0; gzip < 2; gzip++) {
+					String encoding = (gzip == 1) ? "gzip" : null;
+					Wrk.run(gateway.url(), query, 16, 3, encoding);
+					Gateway.Costs before = gateway.costs();
+					Wrk.Result result = Wrk.run(gateway.url(), query, 16, 8, encoding);
+					cpu[gzip] = gateway.costs().since(before, result.requests()).cpuMillis();
+				}
+				double savedKb = (plain - gzipped) / 1024.0;
+				line(String.format("| users(first: %d) | %,d | %,d | %.0f %% | %.3f ms | %.3f ms | %s |", first, plain,
+						gzipped, 100.0 * (plain - gzipped) / plain, cpu[0], cpu[1],
+						(savedKb > 0) ? String.format("%.4f ms", (cpu[1] - cpu[0]) / savedKb) : "-"));
+			}
+			line("");
+		}
+	}
+
+	/**
 	 * Snapshot time and database size at 1k, 10k and 100k accounts (embedded H2, the
 	 * default), and at 100k the time to work out what changed between two snapshots that
 	 * were not compared before, with the gateway's heap after it.
@@ -593,6 +633,20 @@ public final class Benchmark {
 			return JSON.readValue(response.body(), Map.class);
 		}
 
+		/**
+		 * The answer's size on the wire, gzipped when asked (and worth it to the
+		 * gateway).
+		 */
+		long answerBytes(String query, boolean gzip) throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url()))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query))));
+			if (gzip) {
+				request.header("Accept-Encoding", "gzip");
+			}
+			return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body().length;
+		}
+
 		long pid() {
 			return this.process.pid();
 		}
@@ -669,10 +723,18 @@ public final class Benchmark {
 		}
 
 		static Result run(String url, String query, int connections, int seconds) throws Exception {
+			return run(url, query, connections, seconds, null);
+		}
+
+		/** The same, asking for this content encoding (e.g. gzip), or none. */
+		static Result run(String url, String query, int connections, int seconds, @Nullable String encoding)
+				throws Exception {
 			Path script = Files.createTempFile("rollcall-wrk", ".lua");
 			String body = JSON.writeValueAsString(Map.of("query", query));
-			Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-					+ "wrk.body = " + luaString(body) + "\n");
+			Files.writeString(script,
+					"wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+							+ ((encoding != null) ? "wrk.headers[\"Accept-Encoding\"] = \"" + encoding + "\"\n" : "")
+							+ "wrk.body = " + luaString(body) + "\n");
 			return wrk(url, script, connections, seconds);
 		}
 
