@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
@@ -15,6 +17,7 @@ import io.rollcall.settings.InvalidConfigurationException;
 import io.rollcall.settings.Settings;
 import io.rollcall.shared.RedisGuard;
 import io.rollcall.shared.RedisLists;
+import io.rollcall.shared.RedisRateBuckets;
 import io.rollcall.shared.RedisSourceState;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -91,6 +94,28 @@ class RedisConfiguration {
 			client.useSsl();
 		}
 		return new LettuceConnectionFactory(server, client.build());
+	}
+
+	@Bean(destroyMethod = "close")
+	RedisRateBuckets rollcallRateBuckets(LettuceConnectionFactory connections,
+			@Value("${rollcall.redis.timeout:500ms}") Duration timeout, ClientResources resources, Clock clock) {
+		// The server the connections were checked and configured for.
+		RedisStandaloneConfiguration server = connections.getStandaloneConfiguration();
+		RedisURI.Builder uri = RedisURI.builder()
+			.withHost(server.getHostName())
+			.withPort(server.getPort())
+			.withDatabase(server.getDatabase())
+			.withSsl(connections.isUseSsl())
+			.withTimeout(timeout);
+		server.getPassword().toOptional().ifPresent((password) -> {
+			if (server.getUsername() != null) {
+				uri.withAuthentication(server.getUsername(), password);
+			}
+			else {
+				uri.withPassword(password);
+			}
+		});
+		return new RedisRateBuckets(RedisClient.create(resources), uri.build(), timeout, clock);
 	}
 
 	@Bean

@@ -87,9 +87,13 @@ public record RollcallProperties(Map<String, SourceProperties> sources, @Default
 	 * @param rolesClaim the JWT claim holding a client's roles (READ, ADMIN), when JWTs
 	 * are configured through {@code spring.security.oauth2.resourceserver.jwt.*}
 	 * @param jwt what a JWT must hold besides a valid signature
+	 * @param rate the request rate of a client without its own, e.g. {@code 10/s} or
+	 * {@code 600/m}
+	 * @param burst how many requests such a client may send at once, beyond its rate
 	 */
 	public record Security(@DefaultValue("true") boolean enabled, List<ApiKey> apiKeys,
-			@DefaultValue("roles") String rolesClaim, @DefaultValue Jwt jwt) {
+			@DefaultValue("roles") String rolesClaim, @DefaultValue Jwt jwt, @DefaultValue("10/s") String rate,
+			@DefaultValue("50") int burst) {
 
 		public Security {
 			apiKeys = (apiKeys != null) ? List.copyOf(apiKeys) : List.of();
@@ -281,12 +285,18 @@ public record RollcallProperties(Map<String, SourceProperties> sources, @Default
 	 * @param name who holds it, for logs
 	 * @param key the key itself
 	 * @param role READ (queries) or ADMIN (queries and mutations)
+	 * @param rate the client's request rate, e.g. {@code 100/m}; the default's when
+	 * absent
+	 * @param burst how many requests the client may send at once; the default's when
+	 * absent
 	 */
-	public record ApiKey(@Nullable String name, @Nullable String key, @DefaultValue("READ") String role) {
+	public record ApiKey(@Nullable String name, @Nullable String key, @DefaultValue("READ") String role,
+			@Nullable String rate, @Nullable Integer burst) {
 
 		@Override
 		public String toString() {
-			return "ApiKey[name=" + this.name + ", key=****, role=" + this.role + "]";
+			return "ApiKey[name=" + this.name + ", key=****, role=" + this.role + ", rate=" + this.rate + ", burst="
+					+ this.burst + "]";
 		}
 
 	}

@@ -1,7 +1,14 @@
 package io.rollcall.config;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.rollcall.ratelimit.ClientRate;
+import io.rollcall.ratelimit.RateLimiter;
+import io.rollcall.ratelimit.SharedBuckets;
 import io.rollcall.settings.InvalidConfigurationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -59,6 +66,27 @@ class SecurityConfiguration {
 							+ "on a trusted network");
 		}
 		return new ClientAccess(true, authentication);
+	}
+
+	@Bean
+	ClientRateLimits clientRateLimits(ClientAccess access, RollcallProperties properties,
+			ObjectProvider<SharedBuckets> shared, ObjectProvider<MeterRegistry> meters,
+			@Value("${spring.graphql.http.path:/graphql}") String graphQlPath) {
+		RollcallProperties.Security security = properties.security();
+		ClientRate fallback = ClientRate.of("rollcall.security", security.rate(), security.burst());
+		Map<String, ClientRate> rates = new LinkedHashMap<>();
+		for (int i = 0; i < security.apiKeys().size(); i++) {
+			RollcallProperties.ApiKey key = security.apiKeys().get(i);
+			String name = (key.name() != null && !key.name().isBlank()) ? key.name() : "api-key-" + i;
+			rates.put(name,
+					ClientRate.of("rollcall.security.api-keys[" + i + "]",
+							(key.rate() != null) ? key.rate() : security.rate(),
+							(key.burst() != null) ? key.burst() : security.burst()));
+		}
+		// Without authentication there is no client to hold to a rate.
+		RateLimiter limiter = access.enforced() ? new RateLimiter(rates, fallback, shared.getIfAvailable(),
+				meters.getIfAvailable(SimpleMeterRegistry::new)) : null;
+		return new ClientRateLimits(limiter, graphQlPath);
 	}
 
 	@Bean

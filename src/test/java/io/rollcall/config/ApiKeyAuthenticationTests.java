@@ -58,7 +58,8 @@ class ApiKeyAuthenticationTests {
 	};
 
 	private final ApiKeyAuthentication authentication = new ApiKeyAuthentication(
-			List.of(new RollcallProperties.ApiKey("dashboards", READ_KEY, "read")), this.jwts, "scope_roles", POLICY);
+			List.of(new RollcallProperties.ApiKey("dashboards", READ_KEY, "read", null, null)), this.jwts,
+			"scope_roles", POLICY);
 
 	@Test
 	void anApiKeyAuthenticatesWithItsNameAndRole() {
@@ -80,12 +81,14 @@ class ApiKeyAuthenticationTests {
 	@Test
 	void anythingElseIsRefused() {
 		assertThatThrownBy(() -> authenticate("bad.jwt")).isInstanceOf(BadCredentialsException.class);
-		assertThatThrownBy(() -> new ApiKeyAuthentication(List.of(new RollcallProperties.ApiKey("x", "short", "READ")),
-				null, "roles", POLICY))
+		assertThatThrownBy(
+				() -> new ApiKeyAuthentication(List.of(new RollcallProperties.ApiKey("x", "short", "READ", null, null)),
+						null, "roles", POLICY))
 			.isInstanceOf(InvalidConfigurationException.class)
 			.hasMessage("rollcall.security.api-keys[0].key: must be set, at least 16 characters long");
 		assertThatThrownBy(() -> new ApiKeyAuthentication(
-				List.of(new RollcallProperties.ApiKey("x", "long-enough-key-123", "OWNER")), null, "roles", POLICY))
+				List.of(new RollcallProperties.ApiKey("x", "long-enough-key-123", "OWNER", null, null)), null, "roles",
+				POLICY))
 			.hasMessage("rollcall.security.api-keys[0].role: must be READ or ADMIN");
 	}
 

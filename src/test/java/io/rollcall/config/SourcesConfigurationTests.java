@@ -158,7 +158,7 @@ class SourcesConfigurationTests {
 				}
 			}
 		}
-		assertThat(new RollcallProperties.ApiKey("ci", SECRET, "READ").toString()).doesNotContain(SECRET);
+		assertThat(new RollcallProperties.ApiKey("ci", SECRET, "READ", null, null).toString()).doesNotContain(SECRET);
 	}
 
 	private void expectFailure(String message, String... properties) {

@@ -54,6 +54,8 @@ class ReplicasTests {
 
 	private static ConfigurableApplicationContext b;
 
+	private static final List<ConfigurableApplicationContext> SECURED_REPLICAS = new ArrayList<>();
+
 	@BeforeAll
 	static void start() throws Exception {
 		redisServer = ExternalTools.find("redis-server", REDIS_SERVER).orElse(null);
@@ -67,6 +69,7 @@ class ReplicasTests {
 
 	@AfterAll
 	static void stop() {
+		SECURED_REPLICAS.forEach(ConfigurableApplicationContext::close);
 		if (a != null) {
 			a.close();
 		}
@@ -177,6 +180,39 @@ class ReplicasTests {
 		assertThat(query(b, "{ users(filter: {sources: [\"codebase\"]}) { totalCount } }").toString())
 			.contains("circuit open on another replica");
 		VendorStubs.codebase().verify(0, getRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void aClientsRateHoldsAcrossReplicas() {
+		ExternalTools.require("redis-server", REDIS_SERVER, "Redis (Debian: apt-get install redis-server)");
+		String[] limited = { "--rollcall.security.api-keys[0].name=nightly-report",
+				"--rollcall.security.api-keys[0].key=shared-rate-key-0123456789",
+				"--rollcall.security.api-keys[0].rate=3/m", "--rollcall.security.api-keys[0].burst=3" };
+		// Closed with the others, after every test: closing one replica early disposes
+		// the
+		// event loops the others share in this JVM.
+		ConfigurableApplicationContext first = secured(replica(redisPort, limited));
+		ConfigurableApplicationContext second = secured(replica(redisPort, limited));
+		assertThat(status(first)).isEqualTo(200);
+		assertThat(status(second)).isEqualTo(200);
+		assertThat(status(first)).isEqualTo(200);
+		assertThat(status(second)).as("the fourth request, on either replica").isEqualTo(429);
+		assertThat(status(first)).isEqualTo(429);
+	}
+
+	private static ConfigurableApplicationContext secured(ConfigurableApplicationContext replica) {
+		SECURED_REPLICAS.add(replica);
+		return replica;
+	}
+
+	private static int status(ConfigurableApplicationContext replica) {
+		return client(replica).post()
+			.uri("/graphql")
+			.header("Authorization", "Bearer shared-rate-key-0123456789")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("query", "{ sources { id } }"))
+			.exchangeToMono((response) -> reactor.core.publisher.Mono.just(response.statusCode().value()))
+			.block();
 	}
 
 	@Test
@@ -291,11 +327,12 @@ class ReplicasTests {
 		return replica(redisPort);
 	}
 
-	private static ConfigurableApplicationContext replica(int port) {
+	private static ConfigurableApplicationContext replica(int port, String... settings) {
 		List<String> args = new ArrayList<>();
 		VendorStubs.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
 		args.add("--server.port=0");
-		args.add("--rollcall.security.enabled=false");
+		args.add("--rollcall.security.enabled=" + (settings.length > 0));
+		args.addAll(List.of(settings));
 		args.add("--rollcall.redis.url=redis://127.0.0.1:" + port);
 		args.add("--rollcall.redis.timeout=300ms");
 		return new SpringApplicationBuilder(RollcallApplication.class).run(args.toArray(String[]::new));
