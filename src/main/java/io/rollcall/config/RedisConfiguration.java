@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.rollcall.settings.InvalidConfigurationException;
 import io.rollcall.settings.Settings;
+import io.rollcall.shared.RedisDocuments;
 import io.rollcall.shared.RedisGuard;
 import io.rollcall.shared.RedisLists;
 import io.rollcall.shared.RedisRateBuckets;
@@ -133,6 +134,11 @@ class RedisConfiguration {
 	@Bean(destroyMethod = "close")
 	RedisLists redisLists(RedisGuard redis) {
 		return new RedisLists(redis);
+	}
+
+	@Bean
+	RedisDocuments redisDocuments(RedisGuard redis) {
+		return new RedisDocuments(redis);
 	}
 
 	@Bean

@@ -27,12 +27,13 @@ import org.springframework.util.unit.DataSize;
  * @param answers whole answers kept for queries asked again
  * @param bulk how bulk invitations and removals are taken and carried out
  * @param history where snapshots and the audit trail are kept
+ * @param documents which documents run: any, or only those known in advance
  */
 @ConfigurationProperties("rollcall")
 public record RollcallProperties(Map<String, SourceProperties> sources, @DefaultValue Cache cache,
 		@DefaultValue Security security, @DefaultValue Limits limits, @DefaultValue Server server,
-		@DefaultValue Cors cors, @DefaultValue Answers answers, @DefaultValue Bulk bulk,
-		@DefaultValue History history) {
+		@DefaultValue Cors cors, @DefaultValue Answers answers, @DefaultValue Bulk bulk, @DefaultValue History history,
+		@DefaultValue Documents documents) {
 
 	public RollcallProperties {
 		sources = (sources != null) ? new TreeMap<>(sources) : Map.of();
@@ -164,6 +165,28 @@ public record RollcallProperties(Map<String, SourceProperties> sources, @Default
 			Settings.between("rollcall.bulk.max-people", maxPeople, 1, 10_000);
 			Settings.between("rollcall.bulk.concurrency", concurrency, 1, 64);
 			Settings.between("rollcall.bulk.max-wait", maxWait, Duration.ZERO, Duration.ofMinutes(10));
+		}
+
+	}
+
+	/**
+	 * Documents known in advance: trusted documents and automatic persisted queries.
+	 *
+	 * @param manifest a manifest of documents by hash ({@code file:...} or
+	 * {@code classpath:...}), in Relay's, GraphQL Codegen's or Apollo's format
+	 * @param mode {@code any} (persisted queries are remembered as clients send them) or
+	 * {@code trusted-only} (only the examples and the manifest's documents run); by
+	 * default {@code trusted-only} in the production profile when a manifest is given,
+	 * else {@code any}
+	 */
+	public record Documents(@Nullable String manifest, @Nullable String mode) {
+
+		public Documents {
+			Settings.text("rollcall.documents.manifest", manifest);
+			if (mode != null && !mode.equals("any") && !mode.equals("trusted-only")) {
+				throw new InvalidConfigurationException("rollcall.documents.mode",
+						"must be any or trusted-only (was '" + mode + "')");
+			}
 		}
 
 	}

@@ -22,11 +22,19 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
+import io.rollcall.config.RollcallProperties;
+import io.rollcall.settings.InvalidConfigurationException;
+import io.rollcall.shared.SharedDocuments;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /**
@@ -34,6 +42,33 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfiguration {
+
+	/**
+	 * The documents known in advance: the examples, and
+	 * {@code rollcall.documents.manifest}. {@code trusted-only} by default in the
+	 * production profile when a manifest is given.
+	 */
+	@Bean
+	TrustedDocuments trustedDocuments(RollcallProperties properties, Environment environment,
+			ResourceLoader resources) {
+		RollcallProperties.Documents documents = properties.documents();
+		Resource manifest = null;
+		if (documents.manifest() != null && !documents.manifest().isBlank()) {
+			manifest = resources.getResource(documents.manifest().trim());
+			if (!manifest.exists()) {
+				throw new InvalidConfigurationException("rollcall.documents.manifest",
+						"names nothing that can be read (was '" + documents.manifest() + "')");
+			}
+		}
+		return TrustedDocuments.load(manifest, TrustedDocuments.trustedOnly(documents.mode(), manifest != null,
+				environment.acceptsProfiles(Profiles.of("production"))));
+	}
+
+	@Bean
+	PersistedDocuments persistedDocuments(TrustedDocuments trusted, ObjectProvider<SharedDocuments> shared,
+			RollcallProperties properties) {
+		return new PersistedDocuments(trusted, shared.getIfAvailable(), properties.limits().maxDocumentSize());
+	}
 
 	/**
 	 * Parsed and validated documents, kept by their text: clients send the same few

@@ -40,7 +40,11 @@ class GraphiQlRoute {
 
 	@Bean
 	@ConditionalOnProperty(name = "rollcall.graphiql.enabled", havingValue = "true", matchIfMissing = true)
-	RouterFunction<ServerResponse> graphiQl() {
+	RouterFunction<ServerResponse> graphiQl(TrustedDocuments trusted) {
+		if (trusted.trustedOnly()) {
+			// GraphiQL sends documents as people type them, which trusted-only refuses.
+			return RouterFunctions.route().GET("/graphiql", (request) -> ServerResponse.notFound().build()).build();
+		}
 		String page = page();
 		String etag = "\"" + HexFormat.of().formatHex(sha256(page), 0, 16) + "\"";
 		return RouterFunctions.route()

@@ -2,7 +2,6 @@ package io.rollcall.graphql;
 
 import java.util.Map;
 
-import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -24,9 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Guards each GraphQL request over HTTP before it is parsed: refuses documents larger
  * than the limit, caps the parser's tokens, and hands the authenticated client's name and
- * role to the execution (for the mutation check and the audit trail); refuses a
- * persisted-query hash without its document ({@code PERSISTED_QUERY_NOT_SUPPORTED}); and
- * gives the parser's and validation's refusals their codes ({@link ErrorWording}).
+ * role to the execution (for the mutation check and the audit trail); and gives the
+ * parser's and validation's refusals their codes ({@link ErrorWording}).
  */
 @Component
 @Order(0)
@@ -53,12 +51,6 @@ class RequestGuard implements WebGraphQlInterceptor {
 
 	@Override
 	public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
-		String document = request.getDocument();
-		if ((document.isBlank() || document.equals(ExecutionInput.PERSISTED_QUERY_MARKER))
-				&& request.getExtensions().containsKey("persistedQuery")) {
-			// Apollo's persisted-query link then sends the document itself.
-			return Mono.just(refuse(request, "PERSISTED_QUERY_NOT_SUPPORTED", "PersistedQueryNotSupported"));
-		}
 		if (request.getDocument().length() > this.maxDocumentSize) {
 			return Mono.just(refuse(request, "QUERY_TOO_LARGE", "The document has " + request.getDocument().length()
 					+ " characters; the limit is " + this.maxDocumentSize));
@@ -90,7 +82,14 @@ class RequestGuard implements WebGraphQlInterceptor {
 			.build());
 	}
 
-	private static WebGraphQlResponse refuse(WebGraphQlRequest request, String code, String message) {
+	/**
+	 * An answer with one error, before anything is parsed.
+	 * @param request the request
+	 * @param code the {@code extensions.code}
+	 * @param message what the client should know
+	 * @return the answer
+	 */
+	static WebGraphQlResponse refuse(WebGraphQlRequest request, String code, String message) {
 		GraphQLError error = GraphqlErrorBuilder.newError().message(message).extensions(Map.of("code", code)).build();
 		ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
 		return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));

@@ -54,17 +54,6 @@ class ValidationHintsTests extends GatewayTestBase {
 	}
 
 	@SuppressWarnings("unchecked")
-	@org.junit.jupiter.api.Test
-	void aPersistedQueryHashWithoutItsDocumentIsNotSupported() {
-		List<Map<String, Object>> errors = errors(Map.of("extensions", Map.of("persistedQuery", Map.of("version", 1,
-				"sha256Hash", "ecf4edb46db40b5132295c0291d62fb65d6759a9eedfa4d5d612dd5ec54a6b38"))));
-		assertThat(errors).hasSize(1);
-		assertThat(errors.get(0)).containsEntry("message", "PersistedQueryNotSupported");
-		assertThat((Map<String, Object>) errors.get(0).get("extensions")).containsEntry("code",
-				"PERSISTED_QUERY_NOT_SUPPORTED");
-	}
-
-	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> errors(Map<String, Object> body) {
 		return (List<Map<String, Object>>) postGraphQl(body).get("errors");
 	}

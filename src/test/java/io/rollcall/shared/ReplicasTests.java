@@ -167,6 +167,8 @@ class ReplicasTests {
 
 	@Test
 	void aBreakerOpenedByOneReplicaStopsTheOtherCallingThatVendor() {
+		// After another test's Redis outage, the replica must be talking to Redis again.
+		await(() -> Boolean.TRUE.equals(a.getBean(RedisGuard.class).ping().block()));
 		VendorStubs.codebase().stubFor(get(urlEqualTo("/users")).atPriority(1).willReturn(aResponse().withStatus(500)));
 		for (int i = 0; i < 3; i++) {
 			assertThat(query(a, "{ users(filter: {sources: [\"codebase\"]}) { totalCount } }").toString())
@@ -213,6 +215,38 @@ class ReplicasTests {
 			.bodyValue(Map.of("query", "{ sources { id } }"))
 			.exchangeToMono((response) -> reactor.core.publisher.Mono.just(response.statusCode().value()))
 			.block();
+	}
+
+	@Test
+	void aPersistedQueryRegisteredOnOneReplicaIsKnownOnTheOthers() {
+		ExternalTools.require("redis-server", REDIS_SERVER, "Redis (Debian: apt-get install redis-server)");
+		String document = "query shared { users(first: 1) { totalCount } } # " + System.nanoTime();
+		String hash = java.util.HexFormat.of().formatHex(sha256(document));
+		Map<String, Object> extensions = Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash));
+		assertThat(graphQl(b, Map.of("extensions", extensions))).contains("PERSISTED_QUERY_NOT_FOUND");
+		assertThat(graphQl(a, Map.of("query", document, "extensions", extensions))).contains("totalCount")
+			.doesNotContain("errors");
+		await(() -> graphQl(b, Map.of("extensions", extensions)).contains("totalCount"));
+	}
+
+	private static String graphQl(ConfigurableApplicationContext replica, Map<String, Object> body) {
+		return client(replica).post()
+			.uri("/graphql")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.retrieve()
+			.bodyToMono(String.class)
+			.block();
+	}
+
+	private static byte[] sha256(String text) {
+		try {
+			return java.security.MessageDigest.getInstance("SHA-256")
+				.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
