@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,6 +13,9 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.Group;
 import io.rollcall.domain.Membership;
@@ -62,8 +66,10 @@ public final class CachingConnector implements Connector {
 
 	private final SharedLists shared;
 
+	private final ObservationRegistry observations;
+
 	public CachingConnector(Connector delegate, CacheSettings settings, Clock clock) {
-		this(delegate, settings, clock, SharedLists.NONE);
+		this(delegate, settings, clock, SharedLists.NONE, ObservationRegistry.NOOP);
 	}
 
 	/**
@@ -72,9 +78,13 @@ public final class CachingConnector implements Connector {
 	 * @param settings how long lists are kept
 	 * @param clock the clock ages are measured by
 	 * @param shared the level shared with other replicas, or {@link SharedLists#NONE}
+	 * @param observations where each list read from the vendor (or the other replicas) is
+	 * observed, a span of its own in a trace
 	 */
-	public CachingConnector(Connector delegate, CacheSettings settings, Clock clock, SharedLists shared) {
+	public CachingConnector(Connector delegate, CacheSettings settings, Clock clock, SharedLists shared,
+			ObservationRegistry observations) {
 		this.delegate = delegate;
+		this.observations = observations;
 		this.settings = settings;
 		this.clock = clock;
 		this.info = delegate.info().plus(Connector.capabilitiesOf(delegate));
@@ -229,11 +239,11 @@ public final class CachingConnector implements Connector {
 			.flatMap((entry) -> this.shared
 				.put(source, part, new SharedLists.Entry(entry.value(), entry.fetchedAt()), this.settings.maxStale())
 				.thenReturn(entry));
-		Mono<Entry> call = this.shared.get(source, part)
+		Mono<Entry> call = observed(part, this.shared.get(source, part)
 			.filter((found) -> Duration.between(found.fetchedAt(), this.clock.instant())
 				.compareTo(this.settings.refreshAhead()) < 0)
-			.map((found) -> new Entry(found.value(), found.fetchedAt(), VERSIONS.incrementAndGet(), untyped(loader)))
-			.switchIfEmpty(fromVendor)
+			.map((found) -> new Entry(found.value(), found.fetchedAt(), VERSIONS.incrementAndGet(), untyped(loader))),
+				fromVendor)
 			.doOnNext((entry) -> {
 				if (this.generation.get() == startedIn) {
 					this.entries.put(part, entry);
@@ -244,6 +254,29 @@ public final class CachingConnector implements Connector {
 		self.set(call);
 		Mono<Entry> raced = this.inflight.putIfAbsent(part, call);
 		return (raced != null) ? raced : call;
+	}
+
+	/**
+	 * A list read observed, its vendor calls below it: {@code cache=shared} when another
+	 * replica's copy served it, {@code cache=miss} when the vendor was asked.
+	 */
+	private Mono<Entry> observed(Part part, Mono<Entry> shared, Mono<Entry> fromVendor) {
+		return Mono.deferContextual((context) -> {
+			Observation list = Observation.createNotStarted("rollcall.source.list", this.observations)
+				.parentObservation(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null))
+				.lowCardinalityKeyValue("rollcall.source", info().id())
+				.lowCardinalityKeyValue("rollcall.vendor", info().vendor().name())
+				.lowCardinalityKeyValue("rollcall.list", part.name().toLowerCase(Locale.ROOT))
+				.start();
+			AtomicReference<String> outcome = new AtomicReference<>("shared");
+			return shared.switchIfEmpty(Mono.defer(() -> {
+				outcome.set("miss");
+				return fromVendor;
+			}))
+				.doOnError(list::error)
+				.doFinally((signal) -> list.lowCardinalityKeyValue("cache", String.valueOf(outcome.get())).stop())
+				.contextWrite((inner) -> inner.put(ObservationThreadLocalAccessor.KEY, list));
+		});
 	}
 
 	/**

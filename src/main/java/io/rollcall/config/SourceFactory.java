@@ -9,11 +9,13 @@ import io.rollcall.cache.CachingConnector;
 import io.rollcall.cache.SharedLists;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.rollcall.connector.HttpFactory;
 import io.rollcall.connector.SharedState;
 import io.rollcall.connector.SourceGuard;
 import io.rollcall.connector.SourceGuards;
 import io.rollcall.connector.VendorHttp;
+import io.rollcall.connector.VendorCallObservations;
 import io.rollcall.connector.VendorModule;
 import io.rollcall.domain.Connector;
 import io.rollcall.domain.HealthTracker;
@@ -36,6 +38,8 @@ final class SourceFactory implements AutoCloseable {
 
 	private final Clock clock;
 
+	private final ObservationRegistry observations;
+
 	private final MeterRegistry meters;
 
 	private final SourceGuards guards;
@@ -47,7 +51,9 @@ final class SourceFactory implements AutoCloseable {
 	private final List<ConnectionProvider> pools = new ArrayList<>();
 
 	SourceFactory(WebClient.Builder webClients, CachingConnector.CacheSettings cache, MeterRegistry meters,
-			SourceGuards guards, @Nullable SharedLists sharedLists, @Nullable SharedState sharedState, Clock clock) {
+			ObservationRegistry observations, SourceGuards guards, @Nullable SharedLists sharedLists,
+			@Nullable SharedState sharedState, Clock clock) {
+		this.observations = observations;
 		this.sharedLists = (sharedLists != null) ? sharedLists : SharedLists.NONE;
 		this.sharedState = (sharedState != null) ? sharedState : SharedState.NONE;
 		this.webClients = webClients;
@@ -70,7 +76,8 @@ final class SourceFactory implements AutoCloseable {
 		VendorModule.Source plugged = new VendorModule.Source(id, name, source.concurrency(), http(id, source, health),
 				this.clock, this.sharedState);
 		Connector connector = connector(valid.module(), plugged, valid.properties());
-		CachingConnector cached = new CachingConnector(connector, this.cache, this.clock, this.sharedLists);
+		CachingConnector cached = new CachingConnector(connector, this.cache, this.clock, this.sharedLists,
+				this.observations);
 		FunctionCounter.builder("rollcall.cache.requests", cached, (c) -> c.stats().hitCount())
 			.tag("source", id)
 			.tag("result", "hit")
@@ -105,6 +112,7 @@ final class SourceFactory implements AutoCloseable {
 			.trimBase(SourceValidation.baseUrl("rollcall.sources." + id + ".base-url", source.baseUrl()));
 		WebClient client = this.webClients.clone()
 			.clientConnector(new ReactorClientHttpConnector(httpClient))
+			.observationConvention(new VendorCallObservations(id, String.valueOf(source.vendor())))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize((int) source.maxResponseSize().toBytes()))
 			.build();
 		SourceGuard guard = new SourceGuard(id, health, new SourceGuard.Settings(source.maxInlineRetryAfter(),

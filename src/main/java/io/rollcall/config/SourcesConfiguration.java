@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.rollcall.cache.CachingConnector;
 import io.rollcall.cache.SharedLists;
 import io.rollcall.connector.SharedState;
@@ -73,11 +74,12 @@ class SourcesConfiguration {
 	@Bean(destroyMethod = "close")
 	SourceFactory sourceFactory(WebClient.Builder webClients, RollcallProperties properties,
 			ObjectProvider<MeterRegistry> meters, SourceGuards guards, ObjectProvider<SharedLists> sharedLists,
-			ObjectProvider<SharedState> sharedState, Clock clock) {
+			ObjectProvider<SharedState> sharedState, ObjectProvider<ObservationRegistry> observations, Clock clock) {
 		RollcallProperties.Cache cache = properties.cache();
 		return new SourceFactory(webClients,
 				new CachingConnector.CacheSettings(cache.ttl(), cache.refreshAhead(), cache.maxStale()),
-				meters.getIfAvailable(SimpleMeterRegistry::new), guards, sharedLists.getIfAvailable(),
+				meters.getIfAvailable(SimpleMeterRegistry::new),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP), guards, sharedLists.getIfAvailable(),
 				sharedState.getIfAvailable(), clock);
 	}
 

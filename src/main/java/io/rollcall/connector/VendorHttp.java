@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -212,7 +213,7 @@ public final class VendorHttp {
 
 	private Mono<byte[]> exchange(HttpMethod method, String uri, Object[] variables, Consumer<HttpHeaders> headers,
 			byte @Nullable [] body, @Nullable MediaType contentType, boolean read) {
-		Request request = new Request(method, uri, variables, headers, body, contentType, read);
+		Request request = new Request(method, uri, variables, headers, body, contentType, read, new AtomicInteger());
 		return this.auth.credential()
 			.flatMap((credential) -> attempt(request, credential).onErrorResume(
 					(ex) -> isUnauthorized(ex) && this.auth.renewAfterRejection(credential),
@@ -239,10 +240,14 @@ public final class VendorHttp {
 			return Mono.error(this.failures.unsendable("a header value with control or non-ASCII characters"));
 		}
 		return this.guard.call(Mono.defer(() -> {
-			WebClient.RequestBodySpec spec = this.client.method(request.method()).uri(target).headers((h) -> {
-				h.addAll(extra);
-				credential.accept(h);
-			});
+			WebClient.RequestBodySpec spec = this.client.method(request.method())
+				.uri(target)
+				.attribute(VendorCallObservations.PATH, request.uri())
+				.attribute(VendorCallObservations.ATTEMPT, request.attempts().incrementAndGet())
+				.headers((h) -> {
+					h.addAll(extra);
+					credential.accept(h);
+				});
 			WebClient.RequestHeadersSpec<?> ready = spec;
 			if (request.body() != null) {
 				if (request.contentType() != null) {
@@ -282,7 +287,7 @@ public final class VendorHttp {
 	}
 
 	private record Request(HttpMethod method, String uri, Object[] variables, Consumer<HttpHeaders> headers,
-			byte @Nullable [] body, @Nullable MediaType contentType, boolean read) {
+			byte @Nullable [] body, @Nullable MediaType contentType, boolean read, AtomicInteger attempts) {
 	}
 
 	/** Base URL helper: {@code base} without a trailing slash. */

@@ -17,14 +17,15 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The documents known in advance, by hash: the examples in {@code graphql/operations/}
- * (packaged with the build, hashed with SHA-256 when the gateway starts) and those of a
- * manifest ({@code rollcall.documents.manifest}) in the shape Relay and GraphQL Codegen
- * write ({@code {"<hash>": "<document>"}}) or Apollo's persisted-query manifest
+ * (their SHA-256 manifest written by the build) and those of a manifest
+ * ({@code rollcall.documents.manifest}) in the shape Relay and GraphQL Codegen write
+ * ({@code {"<hash>": "<document>"}}) or Apollo's persisted-query manifest
  * ({@code {"operations": [{"id", "body"}]}}). In {@code trusted-only} mode no other
  * document runs.
  */
@@ -34,6 +35,9 @@ final class TrustedDocuments {
 
 	/** The most documents a manifest may hold. */
 	static final int MAX_DOCUMENTS = 10_000;
+
+	/** The manifest of the examples the build writes. */
+	static final String BUILT_MANIFEST = "graphql/trusted-documents.sha256";
 
 	/** The longest document a manifest may hold. */
 	static final int MAX_LENGTH = 100_000;
@@ -59,21 +63,49 @@ final class TrustedDocuments {
 	 * when it cannot be read
 	 */
 	static TrustedDocuments load(@Nullable Resource manifest, boolean trustedOnly) {
+		Map<String, String> documents = new LinkedHashMap<>(examples());
+		if (manifest != null) {
+			documents.putAll(read(manifest));
+		}
+		return new TrustedDocuments(documents, trustedOnly);
+	}
+
+	/**
+	 * The examples, by the hashes the build wrote
+	 * ({@code graphql/trusted-documents.sha256}, a line {@code <sha256> <file>} per
+	 * document); each is checked against its document. Run without the build's resources
+	 * (from an IDE), they are hashed here.
+	 */
+	static Map<String, String> examples() {
+		ClassPathResource built = new ClassPathResource(BUILT_MANIFEST);
 		Map<String, String> documents = new LinkedHashMap<>();
 		try {
+			if (built.exists()) {
+				for (String line : built.getContentAsString(StandardCharsets.UTF_8).split("\\R")) {
+					if (line.isBlank()) {
+						continue;
+					}
+					String[] parts = line.trim().split("\\s+", 2);
+					String text = new ClassPathResource("graphql/operations/" + parts[1])
+						.getContentAsString(StandardCharsets.UTF_8);
+					if (!sha256(text).equals(parts[0])) {
+						throw new IllegalStateException(
+								BUILT_MANIFEST + " does not match " + parts[1] + ": the build is stale, build again");
+					}
+					documents.put(parts[0], text);
+				}
+				return documents;
+			}
 			for (Resource example : new PathMatchingResourcePatternResolver()
 				.getResources("classpath*:graphql/operations/*.graphql")) {
 				String text = example.getContentAsString(StandardCharsets.UTF_8);
 				documents.put(sha256(text), text);
 			}
+			return documents;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("The example operations could not be read", ex);
 		}
-		if (manifest != null) {
-			documents.putAll(read(manifest));
-		}
-		return new TrustedDocuments(documents, trustedOnly);
 	}
 
 	/**

@@ -67,6 +67,24 @@ class TrustedDocumentsTests extends GatewayTestBase {
 	}
 
 	@Test
+	void theBuildWritesTheExamplesManifest() throws Exception {
+		String manifest = new org.springframework.core.io.ClassPathResource(TrustedDocuments.BUILT_MANIFEST)
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		java.util.List<String> examples;
+		try (java.util.stream.Stream<Path> files = Files.list(Path.of("graphql/operations"))) {
+			examples = files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".graphql"))
+				.toList();
+		}
+		assertThat(manifest.lines().toList()).hasSameSizeAs(examples);
+		for (String example : examples) {
+			String hash = TrustedDocuments.sha256(Files.readString(Path.of("graphql/operations", example)));
+			assertThat(manifest).contains(hash + " " + example);
+		}
+		assertThat(TrustedDocuments.examples()).hasSameSizeAs(examples);
+	}
+
+	@Test
 	void graphiqlIsOff() {
 		this.http.get().uri("/graphiql").exchange().expectStatus().isNotFound();
 	}
