@@ -581,9 +581,11 @@ public final class Benchmark {
 					"--logging.level.root=warn", "--logging.level.io.rollcall.audit=warn"));
 			command.addAll(settings);
 			Path log = Files.createTempFile("rollcall-benchmark", ".log");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			// Spring would read the benchmark's ROLLCALL_JVM as a setting, rollcall.jvm,
+			// and refuse it.
+			builder.environment().remove("ROLLCALL_JVM");
+			Process process = builder.start();
 			Gateway gateway = new Gateway(process, port);
 			gateway.log = log;
 			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
