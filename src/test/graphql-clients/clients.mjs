@@ -23,7 +23,7 @@ for (const level of ['warn', 'error']) {
 }
 
 function apollo(options = {}) {
-  const http = new HttpLink({ uri: url, headers: options.headers ?? headers });
+  const http = new HttpLink({ uri: url, headers: options.headers ?? headers, ...(options.fetch ? { fetch: options.fetch } : {}) });
   return new ApolloClient({
     link: options.persisted ? new PersistedQueryLink({ sha256: (text) => createHash('sha256').update(text).digest('hex') }).concat(http) : http,
     cache: new InMemoryCache({ typePolicies: { Query: { fields: { users: relayStylePagination(['filter']) } } } }),
@@ -96,9 +96,15 @@ const scenarios = {
     return [change.status === 'DRY_RUN' && change.planned.account.groups.join() === 'Administrators'
       && groups.join() === 'Analysts,Everyone', `cached groups ${groups}, planned ${change.planned.account.groups}`];
   },
-  async "Apollo: the persisted-query link falls back to the document"() {
-    const result = await apollo({ persisted: true }).query({ query: gql`query Sources { sources { id } }` });
-    return [result.data.sources.length === 5, `${result.data.sources.length} sources`];
+  async "Apollo: the persisted-query link sends the document once, then its hash alone"() {
+    const bodies = [];
+    const recording = (input, init) => { bodies.push(String(init?.body ?? '')); return fetch(input, init); };
+    const query = gql`query PersistedSources { sources { id } }`;
+    const first = await apollo({ persisted: true, fetch: recording }).query({ query });
+    const second = await apollo({ persisted: true, fetch: recording }).query({ query });
+    const withDocument = bodies.filter((body) => body.includes('"query"')).length;
+    return [first.data.sources.length === 5 && second.data.sources.length === 5 && bodies.length === 3
+      && withDocument === 1, `${bodies.length} requests, ${withDocument} with the document`];
   },
   async 'urql with its defaults (GET for queries)'() {
     const methods = [];
