@@ -62,7 +62,7 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 			if (!role.equals("READ") && !role.equals("ADMIN")) {
 				throw new InvalidConfigurationException(property + ".role", "must be READ or ADMIN");
 			}
-			String name = (key.name() != null && !key.name().isBlank()) ? key.name() : "api-key-" + i;
+			String name = clientName(key, i);
 			hashed.add(new Key(name, sha256(key.key()), role.equals("ADMIN") ? List.of(READ, ADMIN) : List.of(READ)));
 		}
 		this.keys = List.copyOf(hashed);
@@ -134,6 +134,16 @@ final class ApiKeyAuthentication implements ReactiveAuthenticationManager {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The name a key's client goes by, in logs, the audit trail and its rate.
+	 * @param key the key
+	 * @param index its place in {@code rollcall.security.api-keys}
+	 * @return its name, or {@code api-key-<index>} when it has none
+	 */
+	static String clientName(RollcallProperties.ApiKey key, int index) {
+		return (key.name() != null && !key.name().isBlank()) ? key.name() : "api-key-" + index;
 	}
 
 	private record Key(String name, byte[] hash, List<String> roles) {

@@ -99,7 +99,7 @@ class RedisConfiguration {
 
 	@Bean(destroyMethod = "close")
 	RedisRateBuckets rollcallRateBuckets(LettuceConnectionFactory connections,
-			@Value("${rollcall.redis.timeout:500ms}") Duration timeout, ClientResources resources, Clock clock) {
+			@Value("${rollcall.redis.timeout:500ms}") Duration timeout, ClientResources resources, RedisGuard redis) {
 		// The server the connections were checked and configured for.
 		RedisStandaloneConfiguration server = connections.getStandaloneConfiguration();
 		RedisURI.Builder uri = RedisURI.builder()
@@ -116,7 +116,7 @@ class RedisConfiguration {
 				uri.withPassword(password);
 			}
 		});
-		return new RedisRateBuckets(RedisClient.create(resources), uri.build(), timeout, clock);
+		return new RedisRateBuckets(RedisClient.create(resources), uri.build(), redis);
 	}
 
 	@Bean

@@ -77,8 +77,7 @@ class SecurityConfiguration {
 		Map<String, ClientRate> rates = new LinkedHashMap<>();
 		for (int i = 0; i < security.apiKeys().size(); i++) {
 			RollcallProperties.ApiKey key = security.apiKeys().get(i);
-			String name = (key.name() != null && !key.name().isBlank()) ? key.name() : "api-key-" + i;
-			rates.put(name,
+			rates.put(ApiKeyAuthentication.clientName(key, i),
 					ClientRate.of("rollcall.security.api-keys[" + i + "]",
 							(key.rate() != null) ? key.rate() : security.rate(),
 							(key.burst() != null) ? key.burst() : security.burst()));

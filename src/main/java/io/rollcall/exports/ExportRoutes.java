@@ -26,6 +26,7 @@ import io.rollcall.history.AccessDiffs;
 import io.rollcall.history.AccountRecord;
 import io.rollcall.history.AuditTrail;
 import io.rollcall.history.HistoryUnavailableException;
+import io.rollcall.history.Snapshot;
 import io.rollcall.history.Snapshots;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -106,10 +107,10 @@ class ExportRoutes {
 		UserFilter filter = userFilter(request);
 		String asOf = request.queryParam("asOf").orElse(null);
 		if (asOf != null) {
-			long id = snapshotId(asOf, "asOf");
-			Snapshots history = required(this.snapshots);
+			long id = Snapshots.parseId(asOf, "asOf");
+			Snapshots history = HistoryUnavailableException.whenOn(this.snapshots.getIfAvailable());
 			return history.get(id)
-				.switchIfEmpty(Mono.error(() -> new InvalidInputException("asOf", "No snapshot " + id)))
+				.switchIfEmpty(Mono.error(() -> Snapshots.missing(id, "asOf")))
 				.flatMap((snapshot) -> csv("accounts.csv", List.of(), ACCOUNT_HEADER,
 						history.accounts(id).filter(matches(filter)).map(ExportRoutes::accountRow)));
 		}
@@ -135,28 +136,24 @@ class ExportRoutes {
 	}
 
 	private Mono<ServerResponse> accessChanges(ServerRequest request) {
-		Snapshots history = required(this.snapshots);
-		AccessDiffs differences = required(this.diffs);
-		Long to = request.queryParam("to").map((id) -> snapshotId(id, "to")).orElse(null);
-		Long from = request.queryParam("from").map((id) -> snapshotId(id, "from")).orElse(null);
-		Mono<Long> newer = (to != null) ? Mono.just(to) : history.newest();
-		return newer
-			.flatMap((target) -> ((from != null) ? Mono.just(from) : history.previousOf(target)).flatMap((older) -> {
-				if (older >= target) {
-					return Mono.error(new InvalidInputException("from", "from must be a snapshot taken before to"));
-				}
-				return Mono.zip(history.get(older), history.get(target))
-					.switchIfEmpty(Mono.error(() -> new InvalidInputException("from",
-							"No snapshot " + older + " or " + target + " (rollcall.history.keep may have dropped it)")))
-					.then(differences.diff(older, target));
-			}))
-			.flatMap((diff) -> csv("access-changes.csv", diff.sourcesLeftOut(), CHANGE_HEADER,
-					differences.stream(diff).map(ExportRoutes::changeRow)))
-			.switchIfEmpty(Mono.defer(() -> csv("access-changes.csv", List.of(), CHANGE_HEADER, Flux.empty())));
+		Snapshots history = HistoryUnavailableException.whenOn(this.snapshots.getIfAvailable());
+		AccessDiffs differences = HistoryUnavailableException.whenOn(this.diffs.getIfAvailable());
+		Long to = request.queryParam("to").map((id) -> Snapshots.parseId(id, "to")).orElse(null);
+		Long from = request.queryParam("from").map((id) -> Snapshots.parseId(id, "from")).orElse(null);
+		return history.pair(from, to).flatMap((pair) -> {
+			Snapshot older = pair.from();
+			Snapshot newer = pair.to();
+			if (older == null || newer == null) {
+				return csv("access-changes.csv", List.of(), CHANGE_HEADER, Flux.empty());
+			}
+			return differences.diff(older.id(), newer.id())
+				.flatMap((diff) -> csv("access-changes.csv", diff.sourcesLeftOut(), CHANGE_HEADER,
+						differences.stream(diff).map(ExportRoutes::changeRow)));
+		});
 	}
 
 	private Mono<ServerResponse> auditTrail(ServerRequest request) {
-		AuditTrail trail = required(this.audit);
+		AuditTrail trail = HistoryUnavailableException.whenOn(this.audit.getIfAvailable());
 		AuditTrail.Filter filter = new AuditTrail.Filter(Emails.normalize(request.queryParam("email").orElse(null)),
 				request.queryParam("source").orElse(null), request.queryParam("client").orElse(null),
 				time(request, "since"), time(request, "until"));
@@ -284,19 +281,6 @@ class ExportRoutes {
 		return values;
 	}
 
-	private static long snapshotId(String text, String argument) {
-		try {
-			long id = Long.parseLong(text.trim());
-			if (id >= 0) {
-				return id;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// Named below.
-		}
-		throw new InvalidInputException(argument, argument + " is not a snapshot id (Snapshot.id)");
-	}
-
 	private static @Nullable Instant time(ServerRequest request, String name) {
 		String text = request.queryParam(name).orElse(null);
 		if (text == null) {
@@ -308,14 +292,6 @@ class ExportRoutes {
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException(name, name + " must be an ISO-8601 time, e.g. 2026-12-01T00:00:00Z");
 		}
-	}
-
-	private static <T> T required(ObjectProvider<T> part) {
-		T found = part.getIfAvailable();
-		if (found == null) {
-			throw HistoryUnavailableException.off();
-		}
-		return found;
 	}
 
 }

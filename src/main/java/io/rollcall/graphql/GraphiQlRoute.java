@@ -3,10 +3,7 @@ package io.rollcall.graphql;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,7 @@ class GraphiQlRoute {
 			return RouterFunctions.route().GET("/graphiql", (request) -> ServerResponse.notFound().build()).build();
 		}
 		String page = page();
-		String etag = "\"" + HexFormat.of().formatHex(sha256(page), 0, 16) + "\"";
+		String etag = "\"" + TrustedDocuments.sha256(page).substring(0, 32) + "\"";
 		return RouterFunctions.route()
 			.GET("/graphiql", (request) -> request.checkNotModified(etag)
 				.switchIfEmpty(Mono.defer(() -> ServerResponse.ok()
@@ -59,15 +56,6 @@ class GraphiQlRoute {
 									+ "img-src 'self' data:; font-src 'self' data:; connect-src 'self'")
 					.bodyValue(page))))
 			.build();
-	}
-
-	private static byte[] sha256(String text) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java has SHA-256", ex);
-		}
 	}
 
 	private static String page() {

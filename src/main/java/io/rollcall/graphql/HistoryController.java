@@ -74,30 +74,19 @@ class HistoryController {
 		int size = HistoryIds.first(first, 100, 1000);
 		Long cursor = HistoryIds.cursor(after);
 		AccessDiffs.Filter given = (filter != null) ? filter.toFilter() : AccessDiffs.Filter.NONE;
-		Long toId = (to != null) ? HistoryIds.snapshot(to, "to") : null;
-		Long fromId = (from != null) ? HistoryIds.snapshot(from, "from") : null;
-		Mono<Long> newer = (toId != null) ? Mono.just(toId) : history.newest();
-		return newer.flatMap((target) -> history.get(target)
-			.switchIfEmpty(Mono.error(() -> HistoryIds.noSnapshot(target, "to")))
-			.flatMap((toSnapshot) -> {
-				Mono<Long> older = (fromId != null) ? Mono.just(fromId) : history.previousOf(target);
-				return older.flatMap((source) -> history.get(source)
-					.switchIfEmpty(Mono.error(() -> HistoryIds.noSnapshot(source, "from")))
-					.flatMap((fromSnapshot) -> {
-						if (fromSnapshot.id() >= toSnapshot.id()) {
-							return Mono.error(new io.rollcall.domain.InvalidInputException("from",
-									"from must be a snapshot taken before to (" + toSnapshot.id() + ")"));
-						}
-						return differences.diff(fromSnapshot.id(), toSnapshot.id())
-							.flatMap(
-									(diff) -> differences
-										.changes(diff, given, size,
-												(cursor != null) ? Math.toIntExact(Math.min(cursor, Integer.MAX_VALUE))
-														: null)
-										.map((page) -> AccessChanges.of(fromSnapshot, toSnapshot, diff.sourcesLeftOut(),
-												page)));
-					})).defaultIfEmpty(AccessChanges.of(null, toSnapshot, List.of(), empty()));
-			})).defaultIfEmpty(AccessChanges.of(null, null, List.of(), empty()));
+		Long toId = (to != null) ? Snapshots.parseId(to, "to") : null;
+		Long fromId = (from != null) ? Snapshots.parseId(from, "from") : null;
+		Integer page = (cursor != null) ? Math.toIntExact(Math.min(cursor, Integer.MAX_VALUE)) : null;
+		return history.pair(fromId, toId).flatMap((pair) -> {
+			Snapshot older = pair.from();
+			Snapshot newer = pair.to();
+			if (older == null || newer == null) {
+				return Mono.just(AccessChanges.of(older, newer, List.of(), empty()));
+			}
+			return differences.diff(older.id(), newer.id())
+				.flatMap((diff) -> differences.changes(diff, given, size, page)
+					.map((changes) -> AccessChanges.of(older, newer, diff.sourcesLeftOut(), changes)));
+		});
 	}
 
 	@QueryMapping

@@ -8,7 +8,7 @@ import io.rollcall.history.HistoryUnavailableException;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * What every history field shares: snapshot ids and cursors read from arguments, the
+ * What every history field shares: cursors and page sizes read from arguments, the
  * history's parts (none while it is off), and answers marked live so that the answer
  * cache never keeps one.
  */
@@ -17,29 +17,14 @@ final class HistoryIds {
 	private HistoryIds() {
 	}
 
-	/** A snapshot's id from an argument. */
-	static long snapshot(String id, String argument) {
-		return number(id, argument, "is not a snapshot id (Snapshot.id)");
-	}
-
 	/** A cursor from an argument, or null. */
 	static @org.jspecify.annotations.Nullable Long cursor(@org.jspecify.annotations.Nullable String after) {
 		return (after != null) ? number(after, "after", "is not a cursor of this list") : null;
 	}
 
-	/** The error for a snapshot that is not (or no longer) kept. */
-	static InvalidInputException noSnapshot(long id, String argument) {
-		return new InvalidInputException(argument, "No snapshot " + id + " (" + argument
-				+ "): it was never taken, or the retention (rollcall.history.keep) dropped it");
-	}
-
 	/** A part of the history, or HISTORY_UNAVAILABLE while it is off. */
 	static <T> T required(ObjectProvider<T> part) {
-		T found = part.getIfAvailable();
-		if (found == null) {
-			throw HistoryUnavailableException.off();
-		}
-		return found;
+		return HistoryUnavailableException.whenOn(part.getIfAvailable());
 	}
 
 	/** Marks the answer as not to be kept: the history changes under it. */

@@ -52,7 +52,7 @@ class PersonController {
 			throw new InvalidInputException("email", "email must not be blank");
 		}
 		if (asOf != null) {
-			return past(key, HistoryIds.snapshot(asOf, "asOf"), env);
+			return past(key, Snapshots.parseId(asOf, "asOf"), env);
 		}
 		return this.reads.withNested(env, this.reads.allSources(), Reads.Items.PEOPLE, "",
 				this.reads.people(env).flatMap((people) -> Mono.justOrEmpty(people.get(key))));
@@ -63,7 +63,7 @@ class PersonController {
 		Snapshots history = HistoryIds.required(this.snapshots);
 		HistoryIds.live(env.getGraphQlContext());
 		return history.get(snapshot)
-			.switchIfEmpty(Mono.error(() -> HistoryIds.noSnapshot(snapshot, "asOf")))
+			.switchIfEmpty(Mono.error(() -> Snapshots.missing(snapshot, "asOf")))
 			.then(history.accountsOf(snapshot, email))
 			.flatMap((accounts) -> Mono
 				.justOrEmpty(PastViews.of(email, accounts, this.reads.allSources(), this.reads::sourceInfo)))

@@ -1,5 +1,7 @@
 package io.rollcall.history;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The history database cannot be used now; reads of the sources and changes are not
  * affected.
@@ -12,9 +14,18 @@ public final class HistoryUnavailableException extends RuntimeException {
 		super(message, null, false, false);
 	}
 
-	/** The failure for every history field while history is turned off. */
-	public static HistoryUnavailableException off() {
-		return new HistoryUnavailableException("History is off (rollcall.history.enabled=false)");
+	/**
+	 * A part of the history, which is there unless history is turned off.
+	 * @param <T> the part
+	 * @param part the part, or null when history is off
+	 * @return the part
+	 * @throws HistoryUnavailableException saying history is off
+	 */
+	public static <T> T whenOn(@Nullable T part) {
+		if (part == null) {
+			throw new HistoryUnavailableException("History is off (rollcall.history.enabled=false)");
+		}
+		return part;
 	}
 
 }

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import io.rollcall.domain.Directory;
 import io.rollcall.domain.Emails;
+import io.rollcall.domain.InvalidInputException;
 import io.rollcall.domain.Page;
 import io.rollcall.domain.Part;
 import io.rollcall.domain.RequestTrace;
@@ -243,6 +244,69 @@ public final class Snapshots {
 	}
 
 	/**
+	 * A snapshot's id as a client writes it.
+	 * @param text the id
+	 * @param argument where it came from, for the error
+	 * @return the id
+	 * @throws InvalidInputException naming the argument
+	 */
+	public static long parseId(String text, String argument) {
+		try {
+			long id = Long.parseLong(text.trim());
+			if (id >= 0) {
+				return id;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Named below.
+		}
+		throw new InvalidInputException(argument, argument + " is not a snapshot id (Snapshot.id)");
+	}
+
+	/**
+	 * The error for a snapshot that is not (or no longer) kept.
+	 * @param id the snapshot asked for
+	 * @param argument where it was asked for
+	 * @return the error
+	 */
+	public static InvalidInputException missing(long id, String argument) {
+		return new InvalidInputException(argument, "No snapshot " + id + " (" + argument
+				+ "): it was never taken, or the retention (rollcall.history.keep) dropped it");
+	}
+
+	/**
+	 * The two snapshots a diff compares: those asked for, else the newest and the one
+	 * before it.
+	 * @param from the older snapshot, or null for the one before {@code to}
+	 * @param to the newer snapshot, or null for the newest
+	 * @return the pair; either side null when there is no such snapshot yet
+	 * @throws InvalidInputException (in the Mono) for a snapshot not kept, or a
+	 * {@code from} not taken before {@code to}
+	 */
+	public Mono<Pair> pair(@Nullable Long from, @Nullable Long to) {
+		Mono<Snapshot> newer = (to != null) ? get(to).switchIfEmpty(Mono.error(() -> missing(to, "to")))
+				: newest().flatMap(this::get);
+		return newer.flatMap((target) -> {
+			Mono<Snapshot> older = (from != null) ? get(from).switchIfEmpty(Mono.error(() -> missing(from, "from")))
+					: previousOf(target.id()).flatMap(this::get);
+			return older
+				.flatMap((source) -> (source.id() < target.id()) ? Mono.just(new Pair(source, target))
+						: Mono.error(new InvalidInputException("from",
+								"from must be a snapshot taken before to (" + target.id() + ")")))
+				.defaultIfEmpty(new Pair(null, target));
+		}).defaultIfEmpty(new Pair(null, null));
+	}
+
+	/**
+	 * Two snapshots to compare.
+	 *
+	 * @param from the older, or null when there is none
+	 * @param to the newer, or null when there is none
+	 */
+	public record Pair(@Nullable Snapshot from, @Nullable Snapshot to) {
+	}
+
+	/**
 	 * A person's accounts as a snapshot holds them.
 	 * @param id the snapshot
 	 * @param email the person's address, normalized
@@ -287,18 +351,22 @@ public final class Snapshots {
 		}).then();
 	}
 
+	/** The snapshots with their sources' parts, read in one query. */
 	private static List<Snapshot> withSources(JdbcTemplate jdbc, List<Snapshot> snapshots) {
-		List<Snapshot> result = new ArrayList<>();
-		for (Snapshot snapshot : snapshots) {
-			List<Snapshot.SourcePart> parts = jdbc.query(
-					"SELECT source_id, complete, account_count, code FROM history_snapshot_source WHERE snapshot_id = ? ORDER BY source_id",
-					(rs, n) -> new Snapshot.SourcePart(rs.getString(1), rs.getBoolean(2), rs.getInt(3),
-							rs.getString(4)),
-					snapshot.id());
-			result.add(new Snapshot(snapshot.id(), snapshot.takenAt(), snapshot.takenBy(), snapshot.accountCount(),
-					snapshot.complete(), parts));
+		if (snapshots.isEmpty()) {
+			return snapshots;
 		}
-		return result;
+		Map<Long, List<Snapshot.SourcePart>> parts = new LinkedHashMap<>();
+		jdbc.query("SELECT snapshot_id, source_id, complete, account_count, code FROM history_snapshot_source"
+				+ " WHERE snapshot_id IN (" + String.join(", ", snapshots.stream().map((s) -> "?").toList())
+				+ ") ORDER BY source_id", (ResultSet rs) -> {
+					parts.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+						.add(new Snapshot.SourcePart(rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getString(5)));
+				}, snapshots.stream().map(Snapshot::id).toArray());
+		return snapshots.stream()
+			.map((snapshot) -> new Snapshot(snapshot.id(), snapshot.takenAt(), snapshot.takenBy(),
+					snapshot.accountCount(), snapshot.complete(), parts.getOrDefault(snapshot.id(), List.of())))
+			.toList();
 	}
 
 	private static Snapshot snapshot(ResultSet rs, List<Snapshot.SourcePart> parts) throws SQLException {

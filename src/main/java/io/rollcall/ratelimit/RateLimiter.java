@@ -2,6 +2,7 @@ package io.rollcall.ratelimit;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -29,6 +30,11 @@ public final class RateLimiter {
 	private final @Nullable SharedBuckets shared;
 
 	private final MeterRegistry meters;
+
+	/**
+	 * The counters by client tag and outcome, registered once rather than per request.
+	 */
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
 	private final Cache<String, Bucket> local = Caffeine.newBuilder()
 		.maximumSize(MAX_CLIENTS)
@@ -75,11 +81,12 @@ public final class RateLimiter {
 	private Counter counter(String client, String outcome) {
 		// Named clients are few; every JWT subject counts under one name.
 		String tag = this.rates.containsKey(client) ? client : "other";
-		return Counter.builder("rollcall.client.requests")
-			.description("Requests by client and whether the client's rate allowed them")
-			.tag("client", tag)
-			.tag("outcome", outcome)
-			.register(this.meters);
+		return this.counters.computeIfAbsent(tag + "/" + outcome,
+				(key) -> Counter.builder("rollcall.client.requests")
+					.description("Requests by client and whether the client's rate allowed them")
+					.tag("client", tag)
+					.tag("outcome", outcome)
+					.register(this.meters));
 	}
 
 	/**

@@ -88,7 +88,8 @@ public final class RedisGuard {
 			}
 			return operation.timeout(this.timeout).doOnSuccess((ok) -> {
 				if (this.problem.getAndSet(null) != null) {
-					logger.info("Redis answers again: replicas share caches, cool-downs and tokens once more");
+					logger.info(
+							"Redis answers again: replicas share caches, cool-downs, tokens, client rates and persisted queries once more");
 				}
 			}).onErrorResume((ex) -> {
 				unavailable(ex);
@@ -111,7 +112,7 @@ public final class RedisGuard {
 		this.failures.increment();
 		this.skipUntil.set(this.clock.instant().plus(BACK_OFF));
 		String why = "Redis did not answer (" + ex.getClass().getSimpleName() + "); this replica uses only its own "
-				+ "caches, cool-downs and tokens";
+				+ "caches, cool-downs, tokens, client rates and persisted queries";
 		if (this.problem.getAndSet(why) == null) {
 			logger.warn(why);
 		}
